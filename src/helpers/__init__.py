@@ -1,0 +1,37 @@
+"""Leadertone: who is named, who is quoted how often, and the tone toward two leaders in news articles.
+
+The public API, flat:
+
+>>> import helpers
+>>> analysis = helpers.analyze("data/raw/putin_biden_geneva_2021.txt")  # doctest: +SKIP
+>>> analysis.entities.head()  # doctest: +SKIP
+"""
+
+from . import config
+from .analysis import SCHEMA_VERSION, Analysis, analyze
+from .article import Article, Boilerplate, Paragraph, article_from_text, load_article
+from .entities import canonical_place, clean_name, entity_counts, entity_table, person_aliases
+from .errors import LeadertoneError
+from .nlp import load_pipeline, parse
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Analysis",
+    "Article",
+    "Boilerplate",
+    "LeadertoneError",
+    "Paragraph",
+    "analyze",
+    "article_from_text",
+    "canonical_place",
+    "clean_name",
+    "config",
+    "entity_counts",
+    "entity_table",
+    "load_article",
+    "load_pipeline",
+    "parse",
+    "person_aliases",
+]

@@ -1,0 +1,524 @@
+"""Read an article: decode it, find its title, headings and paragraphs, and set boilerplate aside.
+
+Every offset in the project indexes ``Article.text``, the decoded source text.
+Nothing here changes that string: CRLF line ends, non-breaking spaces and
+zero-width characters stay where they are, so ``text[start:end]`` of any
+record is exactly what the file says.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+from .errors import LeadertoneError
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSON_SUFFIXES = (".json",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
+
+
+class ArticleWarning(UserWarning):
+    """Something about the input the user should know (a guessed encoding, a non-English text)."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the article: ``text[start:end]``, of kind ``title``, ``heading`` or ``body``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A stretch of page furniture that is never analysed, and why it was set aside."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read.
+
+    Attributes:
+        text: The decoded source text; every offset in the project indexes it.
+        title: The headline.
+        headings: Subheadings in the order they appear.
+        paragraphs: Title, headings and body paragraphs, in order.
+        boilerplate: Related links, bylines, author bios, comment forms … set aside.
+        source_path: The file read, or None for text given directly.
+        format: ``txt``, ``md``, ``html`` or ``json``.
+        encoding: The encoding the bytes were decoded with.
+    """
+
+    text: str
+    title: str
+    headings: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    boilerplate: tuple[Boilerplate, ...]
+    source_path: str | None = None
+    format: str = "txt"
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def slug(self) -> str:
+        """A file-system-safe name for the article's report folder."""
+        if self.source_path:
+            return config.slugify(Path(self.source_path).stem)
+        return config.slugify(self.title[:60])
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        """The text of one paragraph."""
+        return self.text[paragraph.start : paragraph.end]
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs of kind ``body``."""
+        return [p for p in self.paragraphs if p.kind == "body"]
+
+    def to_dict(self) -> dict:
+        """The JSON form used in ``analyze --json``."""
+        return {
+            "path": self.source_path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "title": self.title,
+            "text": self.text,
+            "headings": list(self.headings),
+            "paragraphs": [
+                {"start": p.start, "end": p.end, "kind": p.kind, "text": self.paragraph_text(p)}
+                for p in self.paragraphs
+            ],
+            "boilerplate": [
+                {"start": b.start, "end": b.end, "reason": b.reason, "text": self.text[b.start : b.end]}
+                for b in self.boilerplate
+            ],
+        }
+
+
+# --------------------------------------------------------------------------- boilerplate rules
+
+#: Whole-line patterns for page furniture, each with the reason reported. Users add
+#: their own through ``load_article(..., boilerplate_patterns=[(regex, reason), …])``.
+BOILERPLATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"(see also|read more|read also|also read|related( articles?| stories)?|more on this( story)?"
+     r"|recommended( for you)?|you may also like|most read|further reading)\b\s*[:|\-–—]?\s*.*",
+     "related link"),
+    (r"leave a (reply|comment)\s*\.?", "comment form"),
+    (r"(cancel reply|post comment|submit comment|\d+ comments?|comments?|add a comment)\s*\.?",
+     "comment form"),
+    (r"your email address will not be published.*", "comment form"),
+    (r".*required fields are marked\s*\*?.*", "comment form"),
+    (r"(share|share this( article| story)?|share on \w+|tweet( this)?|email this( article)?|print"
+     r"|follow us( on .*)?|subscribe( now| to (our|the) .*)?|sign up (for|to) (our|the) .*"
+     r"|click here to subscribe.*|get our newsletter.*)\s*[:!.]?\s*.{0,80}",
+     "share/subscribe prompt"),
+    (r"(advertisement|sponsored( content)?|scroll to continue.*)", "advertisement"),
+    (r"(©|\(c\)|copyright\b).{0,160}", "copyright notice"),
+)
+
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’\-]+\.?"
+_NAME_LINE = re.compile(rf"(?:by\s+)?(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}")
+_BYLINE = re.compile(rf"by\s+{_NAME_WORD}(\s+{_NAME_WORD}){{0,3}}(\s*(,|and|\||–|-).{{0,60}})?", re.I)
+_BIO_HINT = re.compile(
+    r"\b(is|was) (a|an|the) [^.]{0,60}\b(writer|reporter|journalist|editor|correspondent|author|"
+    r"columnist|contributor|producer|fan|lover|enthusiast|expert)\b|\bfollow (him|her|them)\b",
+    re.I,
+)
+_CLOSING_PUNCT = tuple(".!?…:;,\"”’»)]*")
+_QUOTE_MARKS = "\"“”‘’«»„'"
+
+_BLOCK_SPLIT = re.compile(r"(?:\r?\n|\r)[ \t\u00a0\u200b\u200c\u200d\ufeff]*(?:\r?\n|\r)\s*")
+_LINE_SPLIT = re.compile(r"\r?\n|\r")
+
+
+def _compile_patterns(extra: Iterable[tuple[str, str]] | None) -> list[tuple[re.Pattern[str], str]]:
+    pats = list(BOILERPLATE_PATTERNS) + list(extra or [])
+    compiled = []
+    for pattern, reason in pats:
+        try:
+            compiled.append((re.compile(pattern, re.I), reason))
+        except re.error as exc:
+            raise LeadertoneError(f"invalid boilerplate pattern {pattern!r}: {exc}") from None
+    return compiled
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding whitespace (incl. NBSP, zero-width and BOM)."""
+    ws = " \t\r\n\u00a0\u200b\u200c\u200d\ufeff\u2028\u2029\u3000\u202f\u2007"
+    while start < end and text[start] in ws:
+        start += 1
+    while end > start and text[end - 1] in ws:
+        end -= 1
+    return start, end
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-empty lines of ``text[start:end]`` as stripped spans."""
+    out = []
+    pos = start
+    for m in _LINE_SPLIT.finditer(text, start, end):
+        s, e = _strip_span(text, pos, m.start())
+        if e > s:
+            out.append((s, e))
+        pos = m.end()
+    s, e = _strip_span(text, pos, end)
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated blocks as stripped spans."""
+    out = []
+    pos = 0
+    for m in _BLOCK_SPLIT.finditer(text):
+        s, e = _strip_span(text, pos, m.start())
+        if e > s:
+            out.append((s, e))
+        pos = m.end()
+    s, e = _strip_span(text, pos, len(text))
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def _is_hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
+    """True when a block's lines look like one paragraph wrapped at a fixed width."""
+    if len(lines) < 2:
+        return False
+    widths = [e - s for s, e in lines[:-1]]
+    return all(40 <= w <= 100 for w in widths) and max(widths) - min(widths) <= 30
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\u00a0\u200b]+", " ", s).strip()
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 12
+        and len(line) <= 90
+        and not line.endswith(_CLOSING_PUNCT)
+        and line[0] not in _QUOTE_MARKS
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _is_fully_quoted(line: str) -> bool:
+    return len(line) >= 2 and line[0] in _QUOTE_MARKS and line[-1] in _QUOTE_MARKS
+
+
+def _trailing_author_block(
+    text: str, spans: list[tuple[int, int]], reasons: dict[int, str]
+) -> dict[int, str]:
+    """Find the byline and author bio at the end of the article (indices into ``spans``)."""
+    found: dict[int, str] = {}
+    content = [i for i in range(len(spans)) if i not in reasons]
+    if len(content) < 3:
+        return found
+    # a byline is one of the last few content lines; everything after it is bio or boilerplate
+    for pos in range(len(content) - 1, max(len(content) - 5, 0), -1):
+        i = content[pos]
+        line = _norm(text[spans[i][0] : spans[i][1]])
+        if not (_NAME_LINE.fullmatch(line) or _BYLINE.fullmatch(line)):
+            continue
+        after = content[pos + 1 :]
+        if len(after) > 2:
+            break
+        first_name = line.split()[1 if line.lower().startswith("by ") else 0]
+        bios = [_norm(text[spans[j][0] : spans[j][1]]) for j in after]
+        if all(
+            len(b) <= 400
+            and (_is_fully_quoted(b) or _BIO_HINT.search(b) or b.startswith((first_name, "He ", "She ")))
+            for b in bios
+        ):
+            found[i] = "author byline"
+            for j in after:
+                found[j] = "author bio"
+        break
+    return found
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def article_from_text(
+    text: str,
+    title: str | None = None,
+    *,
+    source_path: str | None = None,
+    fmt: str = "txt",
+    encoding: str = "utf-8",
+    boilerplate_patterns: Iterable[tuple[str, str]] | None = None,
+    notes: Sequence[str] = (),
+) -> Article:
+    """Build an ``Article`` from text already decoded.
+
+    Args:
+        text: The article text; the headline is its first line unless ``title`` is given.
+        title: A headline given separately (then ``text`` is the body only and the
+            analysed text becomes ``title + "\\n\\n" + text``).
+        source_path: Where the text came from, for the record.
+        fmt: ``txt`` or ``md`` (Markdown ``#`` lines become headings).
+        encoding: The encoding the text was decoded from, for the record.
+        boilerplate_patterns: Extra ``(regex, reason)`` whole-line patterns.
+        notes: Messages about the input kept with the article.
+
+    Raises:
+        LeadertoneError: when there is no text at all.
+    """
+    if title is not None and _norm(title):
+        title = _norm(title)
+        if not _norm(text).startswith(title):
+            text = f"{title}\n\n{text}" if _norm(text) else title
+    if not _norm(text):
+        raise LeadertoneError("the article is empty (no text found)")
+    patterns = _compile_patterns(boilerplate_patterns)
+
+    spans: list[tuple[int, int]] = []
+    for bs, be in _blocks(text):
+        lines = _lines(text, bs, be)
+        if not spans:  # the headline is the first line on its own
+            spans.append(lines[0])
+            lines = lines[1:]
+            if not lines:
+                continue
+            bs = lines[0][0]
+        if _is_hard_wrapped(text, lines):
+            spans.append((bs, be))
+        else:
+            spans.extend(lines)
+
+    reasons: dict[int, str] = {}
+    for i, (s, e) in enumerate(spans):
+        if i == 0:
+            continue
+        line = _norm(text[s:e])
+        for pat, reason in patterns:
+            if pat.fullmatch(line):
+                reasons[i] = reason
+                break
+        else:
+            if i <= 2 and _BYLINE.fullmatch(line):
+                reasons[i] = "author byline"
+    reasons.update(_trailing_author_block(text, spans, reasons))
+
+    paragraphs: list[Paragraph] = []
+    boilerplate: list[Boilerplate] = []
+    headings: list[str] = []
+    title_text = ""
+    for i, (s, e) in enumerate(spans):
+        if i in reasons:
+            if _is_fully_quoted(text[s:e]):  # the words, not the marks around them
+                s, e = _strip_span(text, s + 1, e - 1)
+            boilerplate.append(Boilerplate(s, e, reasons[i]))
+            continue
+        raw = text[s:e]
+        md = re.match(r"#{1,6}[ \t]+", raw) if fmt == "md" else None
+        if md:
+            s += md.end()
+        if i == 0:
+            kind = "title"
+            title_text = _norm(text[s:e])
+        elif md or ("\n" not in raw and _looks_like_heading(_norm(raw))):
+            kind = "heading"
+            headings.append(_norm(text[s:e]))
+        else:
+            kind = "body"
+        paragraphs.append(Paragraph(s, e, kind))
+
+    return Article(
+        text=text,
+        title=title_text,
+        headings=tuple(headings),
+        paragraphs=tuple(paragraphs),
+        boilerplate=tuple(boilerplate),
+        source_path=source_path,
+        format=fmt,
+        encoding=encoding,
+        notes=tuple(notes),
+    )
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else cp1252 with a warning.
+
+    Returns:
+        The text, the encoding used, and notes for the user.
+
+    Raises:
+        LeadertoneError: for binary data (a PDF, an image, NUL bytes).
+    """
+    notes: list[str] = []
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc, notes
+            except UnicodeDecodeError:
+                raise LeadertoneError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc}") from None
+    if data.startswith(b"%PDF-"):
+        raise LeadertoneError(f"{name}: this is a PDF file, not text; export the article's text first")
+    if b"\x00" in data[:65536]:
+        raise LeadertoneError(f"{name}: binary data, not text (NUL bytes found)")
+    try:
+        return data.decode("utf-8"), "utf-8", notes
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\ufffd")
+    if controls > max(8, len(text) // 50):
+        raise LeadertoneError(f"{name}: binary data, not text (not UTF-8 and full of control bytes)")
+    msg = f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)"
+    warnings.warn(msg, ArticleWarning, stacklevel=3)
+    notes.append(msg)
+    return text, "cp1252", notes
+
+
+def _html_to_article(
+    html: str, *, source_path: str | None, encoding: str, notes: list[str], boilerplate_patterns
+) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+    )
+    body = ""
+    title = None
+    if doc is not None:
+        get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+        body = get("text") or ""
+        title = get("title")
+    if not _norm(body):
+        raise LeadertoneError(f"{source_path or 'HTML'}: no article text found in the HTML page")
+    return article_from_text(
+        body,
+        title=title,
+        source_path=source_path,
+        fmt="html",
+        encoding=encoding,
+        boilerplate_patterns=boilerplate_patterns,
+        notes=notes,
+    )
+
+
+def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boilerplate_patterns) -> Article:
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LeadertoneError(f"{source_path}: malformed JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise LeadertoneError(
+            f'{source_path}: JSON must be an object like {{"title": "…", "text": "…"}} with a string "text"'
+        )
+    title = obj.get("title")
+    if title is not None and not isinstance(title, str):
+        raise LeadertoneError(f'{source_path}: JSON "title" must be a string')
+    return article_from_text(
+        obj["text"],
+        title=title,
+        source_path=source_path,
+        fmt="json",
+        encoding=encoding,
+        boilerplate_patterns=boilerplate_patterns,
+        notes=notes,
+    )
+
+
+def load_article(
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    boilerplate_patterns: Iterable[tuple[str, str]] | None = None,
+) -> Article:
+    """Read an article file (.txt, .md, .html/.htm, .json).
+
+    Args:
+        path: The file; a relative path is tried from the working directory, then
+            from the project root.
+        max_bytes: Refuse larger files (default ``config.MAX_INPUT_BYTES``, 10 MB;
+            the environment variable ``LEADERTONE_MAX_BYTES`` changes it).
+        boilerplate_patterns: Extra ``(regex, reason)`` whole-line patterns.
+
+    Raises:
+        LeadertoneError: for a missing, unreadable, empty, binary, oversized or
+            malformed file, or an unknown format.
+    """
+    p = config.resolve(path)
+    shown = str(path)
+    if not p.exists():
+        raise LeadertoneError(f"{shown}: no such file")
+    if p.is_dir():
+        raise LeadertoneError(f"{shown}: is a directory, not an article file")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise LeadertoneError(
+            f"{shown}: unknown format {suffix or '(no extension)'!r}; use one of "
+            + ", ".join(SUPPORTED_SUFFIXES)
+        )
+    limit = config.MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise LeadertoneError(
+                f"{shown}: {size / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit "
+                "(raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
+            )
+        data = p.read_bytes()
+    except PermissionError:
+        raise LeadertoneError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise LeadertoneError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise LeadertoneError(f"{shown}: the file is empty")
+    text, encoding, notes = decode_bytes(data, name=shown)
+    if not _norm(text):
+        raise LeadertoneError(f"{shown}: the file is empty (only whitespace)")
+    source = str(path)
+    if suffix in HTML_SUFFIXES:
+        return _html_to_article(
+            text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
+        )
+    if suffix in JSON_SUFFIXES:
+        return _json_to_article(
+            text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
+        )
+    return article_from_text(
+        text,
+        source_path=source,
+        fmt="md" if suffix in (".md", ".markdown") else "txt",
+        encoding=encoding,
+        boilerplate_patterns=boilerplate_patterns,
+        notes=notes,
+    )
+
+
+def paragraph_at(article: Article, offset: int) -> int | None:
+    """The index of the paragraph holding character ``offset``, or None (boilerplate, blank)."""
+    for i, p in enumerate(article.paragraphs):
+        if p.start <= offset < p.end:
+            return i
+        if p.start > offset:
+            break
+    return None

@@ -1,0 +1,105 @@
+"""The command line: ``python -m helpers …`` or ``leadertone …``. Argument parsing and exit codes only.
+
+Exit status: 0 success, 1 some articles of a folder failed, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from . import config
+from .errors import LeadertoneError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):  # noqa: ARG001
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+
+    analysis = analyze(args.article)
+    if args.json:
+        sys.stdout.write(analysis.to_json() + "\n")
+        return EXIT_OK
+    a = analysis.article
+    print(f"{a.title}")
+    print(
+        f"  {len(a.paragraphs)} paragraphs, {len(a.headings)} headings, "
+        f"{len(a.boilerplate)} boilerplate lines set aside"
+    )
+    persons = analysis.entities[analysis.entities.label == "PERSON"].canonical.value_counts()
+    for name, n in persons.head(8).items():
+        print(f"  {name}: {n} mentions")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import find_articles, run_job
+
+    sources: list[Path] = []
+    for p in args.paths or [config.DATA_RAW]:
+        rp = config.resolve(p)
+        sources.extend(find_articles(rp) if rp.is_dir() else [rp])
+    if not sources:
+        raise LeadertoneError("no article files found (put .txt, .md, .html or .json files in data/raw/)")
+    results = run_job(sources, out_dir=args.out)
+    failed = [r for r in results if r.error]
+    if failed:
+        print(f"error: {len(failed)} of {len(results)} articles failed", file=sys.stderr)
+        return EXIT_PARTIAL if len(failed) < len(results) else EXIT_ERROR
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per job."""
+    parser = argparse.ArgumentParser(
+        prog="leadertone",
+        description="Who is named, who is quoted how often, and the tone toward two leaders in news articles.",
+    )
+    parser.add_argument(
+        "--max-bytes", type=int, default=None,
+        help=f"largest input file read, in bytes (default {config.MAX_INPUT_BYTES})",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="analyse one article and print the result")
+    p.add_argument("article", help="article file (.txt, .md, .html, .json)")
+    p.add_argument("--json", action="store_true", help="print the full analysis as one JSON object")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("report", help="write reports/<article>/ for every article (default: data/raw/)")
+    p.add_argument("paths", nargs="*", help="article files or folders")
+    p.add_argument("--out", default=None, help=f"output folder (default {config.REPORTS_DIR})")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    warnings.showwarning = _show_warning
+    if args.max_bytes is not None:
+        if args.max_bytes <= 0:
+            parser.error("--max-bytes must be a positive number of bytes")
+        config.MAX_INPUT_BYTES = args.max_bytes
+    try:
+        return args.func(args)
+    except LeadertoneError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Every path the project uses, in one place.
+
+Paths resolve from the repository root when the package is installed in
+editable mode (``pip install -e .``), so notebooks and the command line find
+``data/`` and ``reports/`` from any working directory. ``LEADERTONE_HOME``
+overrides the root, e.g. when the package is installed elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _project_root() -> Path:
+    env = os.environ.get("LEADERTONE_HOME")
+    if env:
+        return Path(env).expanduser().resolve()
+    for parent in PACKAGE_DIR.parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "src" / "helpers").is_dir():
+            return parent
+    return Path.cwd().resolve()
+
+
+PROJ_ROOT = _project_root()
+DATA_DIR = PROJ_ROOT / "data"
+DATA_RAW = DATA_DIR / "raw"
+DATA_EXTERNAL = DATA_DIR / "external"
+DATA_PROCESSED = DATA_DIR / "processed"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORTS_DIR = PROJ_ROOT / "reports"
+MODELS_DIR = PACKAGE_DIR / "models"
+
+DEFAULT_ARTICLE = DATA_RAW / "putin_biden_geneva_2021.txt"
+NEWSMTSC_TRAIN = DATA_EXTERNAL / "newsmtsc" / "train.jsonl"
+TONE_MODEL_PATH = MODELS_DIR / "tone_newsmtsc.json"
+
+#: Largest input file read, in bytes; override with LEADERTONE_MAX_BYTES.
+MAX_INPUT_BYTES = int(os.environ.get("LEADERTONE_MAX_BYTES", 10 * 1024 * 1024))
+
+
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """Resolve a user-given path: absolute as is, else relative to the cwd or, failing that, PROJ_ROOT.
+
+    Notebooks run from ``notebooks/`` while their parameters name
+    ``data/raw/…``; this makes both work.
+    """
+    p = Path(path).expanduser()
+    if p.is_absolute() or p.exists():
+        return p
+    candidate = PROJ_ROOT / p
+    return candidate if candidate.exists() else p
+
+
+def slugify(name: str) -> str:
+    """A file-system-safe slug: lower case letters, digits and underscores."""
+    import re
+
+    slug = re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
+    return slug or "article"
+
+
+def article_dir(slug: str) -> Path:
+    """``reports/<slug>/``, where every output of one article goes."""
+    return REPORTS_DIR / slug
+
+
+def figures_dir(slug: str) -> Path:
+    """``reports/<slug>/figures/``."""
+    return article_dir(slug) / "figures"

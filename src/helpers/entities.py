@@ -1,0 +1,158 @@
+"""Named entities of an article, with one canonical name per person and per place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .article import paragraph_at
+from .nlp import require_article, sentence_index
+
+#: Titles and offices that may stand before a name ("President Joe Biden", "Mr. Trump").
+TITLES = (
+    "president", "vice president", "prime minister", "pm", "chancellor", "premier", "minister",
+    "foreign minister", "defence minister", "defense minister", "secretary", "secretary of state",
+    "senator", "sen.", "sen", "representative", "rep.", "rep", "governor", "gov.", "gov", "mayor",
+    "king", "queen", "prince", "princess", "emperor", "pope", "general", "gen.", "admiral",
+    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir", "dame", "lord", "lady",
+    "judge", "justice", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "chairman", "chairwoman", "chair", "ceo", "director", "commissioner",
+    "sheikh", "ayatollah", "supreme leader", "crown prince", "former", "late", "then",
+)
+_TITLE_RE = re.compile(
+    r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True)) + r")\s+)+",
+    re.I,
+)
+_QUOTES_AND_PUNCT = "\"“”‘’«»„'`.,;:!?()[]{}|*–—-"
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+#: Places written many ways, each mapped to one name.
+PLACE_ALIASES = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
+    "u.s.a.": "United States", "united states": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "eu": "European Union", "european union": "European Union",
+    "uae": "United Arab Emirates", "united arab emirates": "United Arab Emirates",
+    "ussr": "Soviet Union", "soviet union": "Soviet Union",
+    "russian federation": "Russia", "prc": "China", "people's republic of china": "China",
+    "dprk": "North Korea", "the netherlands": "Netherlands", "holland": "Netherlands",
+}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def clean_name(text: str) -> str:
+    """A mention without titles, possessive, quotation marks or a leading "the".
+
+    >>> clean_name("Russian President Vladimir Putin’s")
+    'Russian President Vladimir Putin'
+    >>> clean_name("President Joe Biden")
+    'Joe Biden'
+    """
+    s = re.sub(r"\s+", " ", text).strip(_QUOTES_AND_PUNCT + " ")
+    s = _POSSESSIVE.sub("", s).strip(_QUOTES_AND_PUNCT + " ")
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    stripped = _TITLE_RE.sub("", s).strip()
+    return stripped if stripped else s
+
+
+def canonical_place(text: str) -> str:
+    """One name for a place: "the US", "U.S." and "The United States" all give "United States"."""
+    s = re.sub(r"\s+", " ", text).strip(_QUOTES_AND_PUNCT + " ")
+    s = _POSSESSIVE.sub("", s)
+    key = re.sub(r"^the\s+", "", s, flags=re.I).lower()
+    if key in PLACE_ALIASES:
+        return PLACE_ALIASES[key]
+    return re.sub(r"^the\s+", "", s, flags=re.I) if s.lower().startswith("the ") else s
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    return [e for e in doc.ents if e.label_ == "PERSON"]
+
+
+def person_aliases(doc: Doc) -> dict[str, str]:
+    """Map every way a person is named in the doc to their fullest name.
+
+    "Biden" and "Joe Biden" map to "Joe Biden"; a single name that matches the
+    last (or first) word of several full names goes to the most frequent one.
+    """
+    names = Counter(clean_name(e.text) for e in _person_spans(doc))
+    names.pop("", None)
+    full = [n for n in names if len(n.split()) >= 2]
+    aliases: dict[str, str] = {}
+    for n in full:
+        # a longer full name that ends with this one ("Joseph R. Biden" vs "Biden") is preferred
+        longer = [m for m in full if m != n and m.endswith(" " + n)]
+        aliases[n] = max(longer, key=lambda m: (names[m], len(m))) if longer else n
+    for n in names:
+        if n in aliases:
+            continue
+        parts = n.split()
+        matches = [m for m in full if m.split()[-1] == parts[-1] or (len(parts) == 1 and m.split()[0] == n)]
+        if matches:
+            aliases[n] = aliases[max(matches, key=lambda m: (names[m], -len(m)))]
+        else:
+            aliases[n] = n
+    return aliases
+
+
+def _label(ent: Span, aliases: dict[str, str]) -> str:
+    """spaCy's label, corrected to PERSON when the text is a name the article gives a person."""
+    if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART") and clean_name(ent.text) in aliases:
+        return "PERSON"
+    return ent.label_
+
+
+def entity_table(doc: Doc) -> pd.DataFrame:
+    """Every named entity outside boilerplate, with where it stands and its canonical name.
+
+    Returns:
+        A DataFrame with ``text`` (as in the article), ``label`` (spaCy's, corrected
+        to PERSON for a name the article gives a person), ``start``/``end``
+        (offsets into ``article.text``), ``sentence`` and ``paragraph`` (indices),
+        and ``canonical``: one name per person ("Biden" → "Joe Biden") and per
+        place ("US" → "United States").
+    """
+    article = require_article(doc)
+    aliases = person_aliases(doc)
+    rows = []
+    for ent in doc.ents:
+        if not ent.text.strip():
+            continue
+        label = _label(ent, aliases)
+        if label == "PERSON":
+            canonical = aliases.get(clean_name(ent.text), clean_name(ent.text))
+        elif label in PLACE_LABELS:
+            canonical = canonical_place(ent.text)
+        else:
+            canonical = re.sub(r"^the\s+", "", ent.text.strip(_QUOTES_AND_PUNCT + " "), flags=re.I)
+        rows.append(
+            {
+                "text": article.text[ent.start_char : ent.end_char],
+                "label": label,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "sentence": sentence_index(doc, ent.start_char),
+                "paragraph": paragraph_at(article, ent.start_char),
+                "canonical": canonical,
+            }
+        )
+    columns = ["text", "label", "start", "end", "sentence", "paragraph", "canonical"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"sentence": "Int64", "paragraph": "Int64"})
+
+
+def entity_counts(entities: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per canonical entity and label, most frequent first."""
+    if entities.empty:
+        return pd.DataFrame(columns=["canonical", "label", "mentions"])
+    return (
+        entities.groupby(["canonical", "label"], as_index=False)
+        .size()
+        .rename(columns={"size": "mentions"})
+        .sort_values(["mentions", "canonical"], ascending=[False, True], ignore_index=True)
+    )

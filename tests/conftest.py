@@ -1,0 +1,34 @@
+"""Shared fixtures: the spaCy pipeline and the default article are loaded once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import helpers
+
+TESTS_DIR = Path(__file__).resolve().parent
+DEFAULT_ARTICLE = helpers.config.DEFAULT_ARTICLE
+GOLD = TESTS_DIR / "data" / "putin_biden_geneva_2021.gold.json"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return helpers.nlp.load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def default_article():
+    return helpers.load_article(DEFAULT_ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def default_analysis(nlp, default_article):
+    return helpers.analyze(default_article, nlp=nlp)

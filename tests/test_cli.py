@@ -1,0 +1,72 @@
+"""The command line: the analyze JSON, the report job and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers import SCHEMA_VERSION, config
+from helpers.cli import main
+
+DEFAULT_ARTICLE = config.DEFAULT_ARTICLE
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True)
+
+
+def test_analyze_json_on_default_article(gold):
+    proc = run_cli("analyze", str(DEFAULT_ARTICLE), "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["schema_version"] == SCHEMA_VERSION
+    art = out["article"]
+    assert art["title"] == "Putin after meeting Biden: ‘It is difficult to say whether the re-run…"
+    assert art["headings"] == gold["headings"]
+    assert [b["text"] for b in art["boilerplate"]] == gold["boilerplate"]
+    for p in art["paragraphs"]:
+        assert art["text"][p["start"] : p["end"]] == p["text"]
+    assert art["text"] == DEFAULT_ARTICLE.read_text(encoding="utf-8")
+    assert {"Joe Biden", "Vladimir Putin"} <= {e["canonical"] for e in out["entities"] if e["label"] == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [("missing.txt", None, "no such file"), ("", None, "is a directory"), ("e.txt", "", "empty")],
+)
+def test_bad_input_exit_2_one_line(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    proc = run_cli("analyze", str(path), "--json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_max_bytes_option(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text("Headline\n\n" + "Some words here. " * 200, encoding="utf-8")
+    assert main(["--max-bytes", "100", "analyze", str(p)]) == 2
+    assert "over the" in capsys.readouterr().err
+
+
+def test_report_job_writes_analysis_and_keeps_going(tmp_path, capsys):
+    src = tmp_path / "raw"
+    src.mkdir()
+    good = src / "good_one.txt"
+    good.write_text("Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday.\n", encoding="utf-8")
+    (src / "broken.json").write_text("{oops", encoding="utf-8")
+    out = tmp_path / "reports"
+    status = main(["report", str(src), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "broken.json: error:" in err and "1 of 2 articles failed" in err
+    data = json.loads((out / "good_one" / "analysis.json").read_text(encoding="utf-8"))
+    assert data["article"]["title"] == "Leaders meet"
+    assert not list(out.rglob("*.tmp"))

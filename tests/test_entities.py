@@ -1,0 +1,46 @@
+"""Entities and their canonical names."""
+
+from __future__ import annotations
+
+from helpers import article_from_text, canonical_place, clean_name, entity_table, parse
+
+
+def test_clean_name_strips_titles_and_possessives():
+    assert clean_name("President Joe Biden") == "Joe Biden"
+    assert clean_name("Mr. Trump’s") == "Trump"
+    assert clean_name("Prime Minister Boris Johnson's") == "Boris Johnson"
+
+
+def test_places_merge():
+    assert {canonical_place(s) for s in ["the United States", "US", "The United States", "U.S."]} == {
+        "United States"
+    }
+    assert canonical_place("Geneva") == "Geneva"
+
+
+def test_default_article_entities(default_analysis):
+    t = default_analysis.entities
+    article = default_analysis.article
+    assert list(t.columns) == ["text", "label", "start", "end", "sentence", "paragraph", "canonical"]
+    for row in t.itertuples():
+        assert article.text[row.start : row.end] == row.text
+    persons = t[t.label == "PERSON"]
+    assert set(persons[persons.text.isin(["Biden", "Joe Biden"])].canonical) == {"Joe Biden"}
+    assert set(persons[persons.text.isin(["Putin", "Vladimir Putin"])].canonical) == {"Vladimir Putin"}
+    places = t[t.text.isin(["US", "the United States", "The United States"])]
+    assert set(places.canonical) == {"United States"}
+    counts = persons.canonical.value_counts()
+    assert counts.index[0] == "Vladimir Putin" and counts.index[1] == "Joe Biden"
+    # boilerplate is never analysed: the author byline is not an entity
+    assert "Denton Watson" not in set(t.text)
+    assert t.paragraph.notna().all()
+
+
+def test_single_name_goes_to_most_frequent_full_name(nlp):
+    text = (
+        "Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva. Biden spoke first. "
+        "Later Hunter Biden was not mentioned again, but Joe Biden was. Putin left."
+    )
+    doc = parse(article_from_text(text), nlp)
+    t = entity_table(doc)
+    assert set(t[(t.label == "PERSON") & (t.text == "Biden")].canonical) == {"Joe Biden"}
