@@ -12,7 +12,10 @@ from .analysis import SCHEMA_VERSION, Analysis, analyze
 from .article import Article, Boilerplate, Paragraph, article_from_text, load_article
 from .entities import canonical_place, clean_name, entity_counts, entity_table, person_aliases
 from .errors import LeadertoneError
+from .leaders import Leader, find_leaders, leader_mentions, mention_counts
+from .marks import QuoteSpan, find_quote_spans
 from .nlp import load_pipeline, parse
+from .quotes import Quote, find_quotes, other_speakers, quote_counts, quote_table
 
 __version__ = "0.1.0"
 
@@ -21,8 +24,11 @@ __all__ = [
     "Analysis",
     "Article",
     "Boilerplate",
+    "Leader",
     "LeadertoneError",
     "Paragraph",
+    "Quote",
+    "QuoteSpan",
     "analyze",
     "article_from_text",
     "canonical_place",
@@ -30,6 +36,14 @@ __all__ = [
     "config",
     "entity_counts",
     "entity_table",
+    "find_leaders",
+    "find_quote_spans",
+    "find_quotes",
+    "leader_mentions",
+    "mention_counts",
+    "other_speakers",
+    "quote_counts",
+    "quote_table",
     "load_article",
     "load_pipeline",
     "parse",

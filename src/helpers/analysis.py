@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,11 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .article import Article, load_article
+from .article import Article, ArticleWarning, load_article
 from .entities import entity_table
+from .leaders import Leader, find_leaders, leader_mentions
 from .nlp import parse
+from .quotes import quote_counts, quote_table
 
 #: Version of the ``analyze --json`` schema (documented in the README).
 SCHEMA_VERSION = "1.0"
@@ -27,12 +30,20 @@ class Analysis:
         article: The article as read.
         doc: The parsed spaCy ``Doc`` (``doc.text`` has the length of ``article.text``).
         entities: ``entity_table(doc)``.
+        leaders: The two leaders followed (fewer when the article names fewer people).
+        mentions: ``leader_mentions(doc, leaders)``: every mention with its rule.
+        quotes: ``quote_table(doc, leaders)``: quotations and indirect statements.
+        quote_counts: ``quote_counts(quotes, leaders)``: per leader.
         warnings: Messages for the user about this article.
     """
 
     article: Article
     doc: Doc
     entities: pd.DataFrame
+    leaders: list[Leader]
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    quote_counts: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -46,6 +57,13 @@ class Analysis:
             "schema_version": SCHEMA_VERSION,
             "article": self.article.to_dict(),
             "entities": _records(self.entities),
+            "leaders": [
+                {"name": ld.name, "aliases": list(ld.aliases), "mentions": ld.mentions} for ld in self.leaders
+            ],
+            "mentions": _records(self.mentions),
+            "quotes": _records(self.quotes[self.quotes.kind != "indirect"]),
+            "indirect": _records(self.quotes[self.quotes.kind == "indirect"]),
+            "quote_counts": _records(self.quote_counts),
             "warnings": list(self.warnings),
         }
 
@@ -62,12 +80,15 @@ def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
 def analyze(
     source: str | Path | Article,
     *,
+    leaders: list[str] | None = None,
     nlp: Language | None = None,
 ) -> Analysis:
     """Analyse one article.
 
     Args:
         source: A path to an article file, or an ``Article``.
+        leaders: The two people to follow (``["Vladimir Putin", "Joe Biden"]``); the
+            two most prominent people when omitted.
         nlp: A spaCy pipeline; ``load_pipeline()`` when omitted.
 
     Raises:
@@ -75,9 +96,25 @@ def analyze(
     """
     article = source if isinstance(source, Article) else load_article(source)
     doc = parse(article, nlp)
+    notes = list(article.notes)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArticleWarning)
+        found = find_leaders(doc, leaders=leaders)
+    for w in caught:
+        notes.append(str(w.message))
+        warnings.warn(w.message, stacklevel=2)
+    if len(found) < 2:
+        msg = "the article names no person" if not found else f"the article names only one person ({found[0].name})"
+        notes.append(msg)
+        warnings.warn(msg, ArticleWarning, stacklevel=2)
+    quotes = quote_table(doc, found)
     return Analysis(
         article=article,
         doc=doc,
         entities=entity_table(doc),
-        warnings=list(article.notes),
+        leaders=found,
+        mentions=leader_mentions(doc, found),
+        quotes=quotes,
+        quote_counts=quote_counts(quotes, found),
+        warnings=notes,
     )

@@ -23,7 +23,7 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):  #
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .analysis import analyze
 
-    analysis = analyze(args.article)
+    analysis = analyze(args.article, leaders=args.leaders)
     if args.json:
         sys.stdout.write(analysis.to_json() + "\n")
         return EXIT_OK
@@ -33,9 +33,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         f"  {len(a.paragraphs)} paragraphs, {len(a.headings)} headings, "
         f"{len(a.boilerplate)} boilerplate lines set aside"
     )
-    persons = analysis.entities[analysis.entities.label == "PERSON"].canonical.value_counts()
-    for name, n in persons.head(8).items():
-        print(f"  {name}: {n} mentions")
+    counts = analysis.quote_counts.set_index("leader")
+    for ld in analysis.leaders:
+        c = counts.loc[ld.name]
+        print(
+            f"  {ld.name}: {len(analysis.mentions[analysis.mentions.leader == ld.name])} mentions, "
+            f"{int(c.direct_quotes)} direct quotes ({int(c.quoted_words)} words), {int(c.indirect)} indirect statements"
+        )
     return EXIT_OK
 
 
@@ -71,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse one article and print the result")
     p.add_argument("article", help="article file (.txt, .md, .html, .json)")
     p.add_argument("--json", action="store_true", help="print the full analysis as one JSON object")
+    p.add_argument("--leaders", nargs="+", metavar="NAME", help='the people to follow, e.g. "Vladimir Putin" "Joe Biden"')
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("report", help="write reports/<article>/ for every article (default: data/raw/)")

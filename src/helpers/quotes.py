@@ -1,0 +1,471 @@
+"""Quotations and who said them: marks → quoted stretches → cue → speaker.
+
+Each quoted stretch (see ``helpers.marks``) gets a cue and a speaker, tried in
+this order:
+
+1. a speech verb governing the quotation (said, added, told, warned, described … as,
+   called …), its subject resolved to a person through ``helpers.leaders``;
+2. "according to X" in the same sentence;
+3. ``X: “…”`` (a person before a colon, as in headlines);
+4. ``“…” — X`` (a dash and a person after the closing mark);
+5. otherwise a *floating* quotation (a clause or more) takes the speaker of the
+   quotation or cue just before it in the same or the previous paragraph, and a
+   short term nobody is said to have uttered is a *scare* quote.
+
+Reported speech without marks ("Putin says Navalny ignored Russian laws",
+"Biden: Russia agreed.") is recorded separately as ``indirect``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .article import paragraph_at
+from .leaders import Leader, Mention, _leader_names, resolve_people
+from .marks import QuoteSpan, quote_spans
+from .nlp import require_article, sentence_index, sentence_spans
+
+#: Verbs that introduce someone's words (lemmas).
+SPEECH_VERBS = {
+    "say", "tell", "add", "warn", "stress", "note", "insist", "reiterate", "declare", "describe", "call",
+    "claim", "state", "explain", "argue", "announce", "write", "tweet", "post", "ask", "answer", "reply",
+    "respond", "comment", "suggest", "admit", "acknowledge", "confirm", "deny", "emphasize", "emphasise",
+    "underline", "underscore", "continue", "conclude", "recall", "urge", "promise", "vow", "pledge",
+    "predict", "remark", "observe", "assert", "maintain", "accuse", "threaten", "boast", "joke",
+    "complain", "concede", "point", "label", "term", "dub", "brand", "hail", "praise", "condemn",
+    "criticize", "criticise", "quip", "shout", "exclaim", "whisper", "mutter", "speak", "testify",
+    "agree", "feel", "believe", "think", "hope", "caution", "counter", "retort", "lament", "insist",
+    "characterize", "characterise", "report", "demand", "tell", "proclaim", "repeat", "mention",
+}
+#: Verbs strong enough to report speech without quotation marks (indirect statements).
+REPORTING_VERBS = SPEECH_VERBS - {
+    "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
+    "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
+    "characterize", "characterise", "report", "demand", "mention", "recall",
+}
+#: Words in a quotation at or under which it counts as a term rather than a statement.
+SCARE_MAX_WORDS = 3
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+_DASHES = ("—", "–", "--", "-")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch or indirect statement.
+
+    Attributes:
+        text: Exactly the characters between the marks (``article.text[start:end]``);
+            for an indirect statement, the reported clause.
+        start: Offset of the first character in ``article.text``.
+        end: Offset after the last character.
+        speaker: The speaker's full canonical name, or None when no person said it.
+        speaker_mention: How the speaker is named where the cue is ("he", "the
+            Russian president"), or None.
+        cue: The word that ties the words to the speaker ("said", "according to",
+            ":", "—", "previous quote"), or None.
+        kind: ``direct``, ``scare`` or ``indirect``.
+        group: Stretches of one quotation share it (a quotation over several paragraphs).
+        paragraph: Index into ``article.paragraphs``.
+        sentence: Index into the doc's sentences (``helpers.nlp.sentence_spans``).
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+    kind: str
+    group: int
+    paragraph: int | None
+    sentence: int | None
+
+
+QUOTE_COLUMNS = ["text", "start", "end", "speaker", "speaker_mention", "cue", "kind", "group", "paragraph",
+                 "sentence"]
+
+
+# --------------------------------------------------------------------------- who is this token?
+
+
+class _People:
+    """Person mentions of a doc, looked up by token."""
+
+    def __init__(self, doc: Doc, leaders: list[str] | None):
+        self.doc = doc
+        self.mentions = resolve_people(doc, leaders)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+
+    def person_of(self, tok: Token) -> Mention | None:
+        """The person a noun phrase headed by ``tok`` names (a single person only, not "X and Y")."""
+        if any(c.dep_ == "conj" for c in tok.children):
+            return None
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            return m
+        # "spokesman Dmitry Peskov", "the Kremlin's Peskov": the name inside the phrase
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through conjunction, xcomp and advcl ("said … and added")."""
+    seen = 0
+    while verb is not None and seen < 5:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+                return c
+        for c in verb.children:  # "… was said by X", "… according to"
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    if tok.lemma_.lower() == "point":  # "pointed out"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    return tok.lemma_.lower() in SPEECH_VERBS
+
+
+# --------------------------------------------------------------------------- attribution rules
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None
+    mention: str | None
+    cue: str
+    cue_char: int
+
+
+def _by_speech_verb(doc: Doc, tokens: list[Token], inside, people: _People) -> _Attribution | None:
+    """Walk up the parse from the quotation to the nearest speech verb outside it."""
+    heads = [t for t in tokens if not inside(t.head.idx) or t.head is t]
+    best: tuple[int, Token] | None = None
+    for h in heads:
+        node, steps = h, 0
+        while steps < 8:
+            if node is not h or node.head is node:
+                pass
+            if not inside(node.idx) and _is_cue(node):
+                if best is None or steps < best[0]:
+                    best = (steps, node)
+                break
+            if node.head is node:
+                break
+            node, steps = node.head, steps + 1
+    if best is None:
+        return None
+    verb = best[1]
+    subj = _subject(verb)
+    if subj is None or inside(subj.idx):
+        return _Attribution(None, None, verb.text, verb.idx) if subj is not None else None
+    m = people.person_of(subj)
+    text = require_article(doc).text
+    mention = text[m.start : m.end] if m else " ".join(t.text for t in subj.subtree)
+    return _Attribution(m.person if m else None, mention, verb.text, verb.idx)
+
+
+def _according_to(sent: Span, people: _People, inside) -> _Attribution | None:
+    """"according to X" anywhere in the sentence, outside the quotation."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 2 < len(sent.doc) and t.nbor(1).lower_ == "to" and not inside(t.idx):
+            for cand in sent.doc[t.i + 2 : min(t.i + 8, sent.end)]:
+                m = people.person_of(cand)
+                if m is not None:
+                    text = require_article(sent.doc).text
+                    return _Attribution(m.person, text[m.start : m.end], "according to", t.idx)
+                if cand.is_punct:
+                    break
+    return None
+
+
+def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: _People) -> _Attribution | None:
+    """``X: “…”``: a person in the short stretch before a colon that opens the quotation."""
+    text = doc.text
+    head = text[para_start : q.start - 1].rstrip()
+    if not head.endswith(":"):
+        return None
+    colon = para_start + len(head) - 1
+    lead_start = max(para_start, text.rfind(".", para_start, colon) + 1)
+    lead = [m for m in people.mentions if lead_start <= m.start < colon and m.rule != "pronoun"]
+    if not lead or len(_WORD.findall(text[lead_start:colon])) > 10:
+        return None
+    first = lead[0]
+    return _Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
+
+
+def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: _People) -> _Attribution | None:
+    """``“…” — X``: a dash and a person right after the closing mark."""
+    text = doc.text
+    after = text[q.end + 1 : para_end].lstrip()
+    if not after.startswith(_DASHES):
+        return None
+    pos = para_end - len(text[q.end + 1 : para_end].lstrip())
+    for m in people.mentions:
+        if pos <= m.start <= pos + 4 and m.rule != "pronoun":
+            return _Attribution(m.person, require_article(doc).text[m.start : m.end], "—", pos)
+    return None
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]:
+    """Every quotation in the doc with its speaker, and (optionally) indirect statements.
+
+    Args:
+        doc: A doc from ``helpers.parse``.
+        leaders: ``Leader`` records or names, used to resolve role phrases like
+            "his counterpart"; the two most prominent people when omitted.
+        indirect: Also return reported speech without quotation marks.
+    """
+    article = require_article(doc)
+    names = _leader_names(doc, leaders)
+    people = _People(doc, names)
+    spans = quote_spans(article, doc.text)
+    bounds = [(s.start - 1, s.end + 1) for s in spans]
+
+    def in_any(char: int) -> bool:
+        return any(a <= char < b for a, b in bounds)
+
+    sents = sentence_spans(doc)
+    quotes: list[Quote] = []
+    group_speaker: dict[int, _Attribution] = {}
+    # the latest speaker per paragraph, from quotes and from speech verbs with a person subject
+    cue_events = _speech_events(doc, people, in_any)
+    for q in spans:
+        para = article.paragraphs[q.paragraph]
+        lo, hi = q.start - 1, q.end + (1 if q.closed else 0)
+
+        def inside(char: int, lo=lo, hi=hi) -> bool:
+            return lo <= char < hi
+
+        tokens = _tokens_in(doc, q.start, q.end)
+        s_first = sentence_index(doc, q.start)
+        s_last = sentence_index(doc, max(q.start, q.end - 1))
+        attribution = _by_speech_verb(doc, tokens, inside, people) if tokens else None
+        if attribution is None or attribution.speaker is None:
+            for si in {s_first, s_last} - {None}:
+                attribution = _according_to(sents[si], people, inside) or attribution
+                if attribution and attribution.speaker:
+                    break
+        if attribution is None or attribution.speaker is None:
+            attribution = _colon(doc, q, para.start, people) or _dash_after(doc, q, para.end, people) or attribution
+        kind = "direct"
+        if attribution is None and q.group in group_speaker:
+            attribution = group_speaker[q.group]
+        n_words = len(_WORD.findall(q.text if hasattr(q, "text") else doc.text[q.start : q.end]))
+        if attribution is None:
+            prev = _previous_speaker(q, quotes, cue_events, article)
+            if n_words <= SCARE_MAX_WORDS or prev is None:
+                kind = "scare" if n_words <= SCARE_MAX_WORDS else "direct"
+            else:
+                attribution = prev
+        group_speaker.setdefault(q.group, attribution) if attribution and attribution.speaker else None
+        quotes.append(
+            Quote(
+                text=article.text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                speaker=attribution.speaker if attribution else None,
+                speaker_mention=attribution.mention if attribution else None,
+                cue=attribution.cue if attribution else None,
+                kind=kind,
+                group=q.group,
+                paragraph=q.paragraph,
+                sentence=s_first,
+            )
+        )
+    if indirect:
+        next_group = max((q.group for q in quotes), default=-1) + 1
+        for k, item in enumerate(_indirect_statements(doc, people, in_any)):
+            quotes.append(Quote(**{**asdict(item), "group": next_group + k}))
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _speech_events(doc: Doc, people: _People, in_any) -> list[tuple[int, int, _Attribution]]:
+    """(char, paragraph, attribution) for every speech verb outside quotations whose subject is a person."""
+    article = require_article(doc)
+    out = []
+    for t in doc:
+        if in_any(t.idx) or not _is_cue(t):
+            continue
+        subj = _subject(t)
+        m = people.person_of(subj) if subj is not None else None
+        if m is not None:
+            out.append((t.idx, paragraph_at(article, t.idx),
+                        _Attribution(m.person, article.text[m.start : m.end], "previous cue", t.idx)))
+    return out
+
+
+def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events, article) -> _Attribution | None:
+    """The speaker of the quotation or cue just before ``q`` in the same or the previous paragraph."""
+    cands: list[tuple[int, _Attribution]] = []
+    for prev in quotes:
+        if prev.speaker and prev.kind == "direct" and q.paragraph - 1 <= (prev.paragraph or -9) <= q.paragraph:
+            cands.append((prev.start, _Attribution(prev.speaker, prev.speaker_mention, "previous quote", prev.start)))
+    for char, para, att in cue_events:
+        if char < q.start and para is not None and q.paragraph - 1 <= para <= q.paragraph:
+            cands.append((char, att))
+    cands = [c for c in cands if c[0] < q.start]
+    if not cands:
+        return None
+    att = max(cands, key=lambda c: c[0])[1]
+    return _Attribution(att.speaker, att.mention, "previous quote" if att.cue == "previous quote" else "previous cue",
+                        att.cue_char)
+
+
+def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
+    """Reported speech without marks: "X says …", "According to X, …", "X: …"."""
+    article = require_article(doc)
+    text = article.text
+    out: list[Quote] = []
+    for si, sent in enumerate(sentence_spans(doc)):
+        para = paragraph_at(article, sent.start_char)
+        if para is None or article.paragraphs[para].kind != "body":
+            continue
+        if any(in_any(t.idx) for t in sent):
+            continue  # a sentence with a quotation is attributed through the quotation
+        found = None
+        for t in sent:
+            if not (_is_cue(t) and t.lemma_.lower() in REPORTING_VERBS):
+                continue
+            comp = [c for c in t.children if c.dep_ in ("ccomp",)]
+            subj = _subject(t)
+            m = people.person_of(subj) if subj is not None else None
+            if comp and m is not None:
+                clause = comp[0]
+                lo = min(x.idx for x in clause.subtree)
+                hi = max(x.idx + len(x.text) for x in clause.subtree)
+                found = (m, t.text, lo, hi)
+                break
+        if found is None:
+            acc = _according_to(sent, people, lambda c: False)
+            if acc is not None:
+                # the statement is the sentence without the "according to X, who …" phrase
+                phrase = list(doc[_token_at(doc, acc.cue_char)].subtree)
+                p_lo, p_hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+                lo, hi = (p_hi, sent.end_char) if p_lo - sent.start_char < sent.end_char - p_hi else (
+                    sent.start_char, p_lo)
+                m = next(x for x in people.mentions if x.start >= acc.cue_char)
+                found = (m, "according to", lo, hi)
+        if found is None:
+            colon = text.find(":", sent.start_char, sent.end_char)
+            if colon != -1:
+                lead = [x for x in people.mentions if sent.start_char <= x.start < colon and x.rule != "pronoun"]
+                if lead and len(_WORD.findall(text[sent.start_char : colon])) <= 4:
+                    found = (lead[0], ":", colon + 1, sent.end_char)
+        if found is None:
+            continue
+        m, cue, lo, hi = found
+        lo, hi = _strip(text, lo, hi)
+        if hi <= lo:
+            continue
+        out.append(Quote(text[lo:hi], lo, hi, m.person, text[m.start : m.end], cue, "indirect", -1, para, si))
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Trim spaces and punctuation, and a leading complementizer ("that …"), from a reported clause."""
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:"):
+        lo += 1
+    if text[lo : lo + 5].lower() == "that ":
+        lo += 5
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ".,;:"):
+        hi -= 1
+    return lo, hi
+
+
+def quote_table(doc: Doc, leaders=None, *, indirect: bool = True) -> pd.DataFrame:
+    """Every quotation (and indirect statement) with its speaker, cue and kind.
+
+    Returns:
+        A DataFrame with ``text``, ``start``, ``end`` (offsets into ``article.text``),
+        ``speaker`` (full canonical name or None), ``speaker_mention``, ``cue``,
+        ``kind`` (direct, scare, indirect), ``group``, ``paragraph``, ``sentence``.
+    """
+    rows = [asdict(q) for q in find_quotes(doc, leaders, indirect=indirect)]
+    table = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return table.astype({"paragraph": "Int64", "sentence": "Int64", "group": "int64"})
+
+
+def count_words(text: str) -> int:
+    """Words in a quotation (letters and digits; "don't" is one word)."""
+    return len(_WORD.findall(text))
+
+
+COUNT_COLUMNS = ["leader", "direct_quotes", "quoted_words", "share_quoted_words", "indirect"]
+
+
+def quote_counts(quotes: pd.DataFrame | Doc, leaders=None) -> pd.DataFrame:
+    """Per leader: direct quotations (a quotation over several paragraphs counts once),
+    quoted words, their share of all directly quoted words, and indirect statements.
+
+    Args:
+        quotes: A ``quote_table`` (or a doc, whose table is computed).
+        leaders: ``Leader`` records or names (a leader never quoted gets zeros); every
+            quoted person when omitted.
+    """
+    if isinstance(quotes, Doc):
+        leaders = leaders if leaders is not None else _leader_names(quotes, None)
+        quotes = quote_table(quotes, leaders)
+    direct = quotes[(quotes.kind == "direct") & quotes.speaker.notna()]
+    total_words = sum(count_words(t) for t in quotes[quotes.kind == "direct"].text)
+    names = [ld.name if isinstance(ld, Leader) else ld for ld in leaders] if leaders is not None else sorted(
+        set(direct.speaker))
+    rows = []
+    for name in names:
+        mine = direct[direct.speaker == name]
+        words = sum(count_words(t) for t in mine.text)
+        rows.append(
+            {
+                "leader": name,
+                "direct_quotes": int(mine.group.nunique()),
+                "quoted_words": words,
+                "share_quoted_words": round(words / total_words, 4) if total_words else 0.0,
+                "indirect": int(((quotes.kind == "indirect") & (quotes.speaker == name)).sum()),
+            }
+        )
+    return pd.DataFrame(rows, columns=COUNT_COLUMNS)
+
+
+def other_speakers(quotes: pd.DataFrame, leaders) -> pd.DataFrame:
+    """People quoted directly who are not leaders, with their quotation counts."""
+    names = {ld.name if isinstance(ld, Leader) else ld for ld in leaders}
+    direct = quotes[(quotes.kind == "direct") & quotes.speaker.notna() & ~quotes.speaker.isin(names)]
+    return (
+        direct.groupby("speaker").agg(direct_quotes=("group", "nunique"),
+                                      quoted_words=("text", lambda s: sum(count_words(t) for t in s)))
+        .reset_index().sort_values(["direct_quotes", "speaker"], ascending=[False, True], ignore_index=True)
+    )
