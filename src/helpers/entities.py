@@ -70,8 +70,33 @@ def canonical_place(text: str) -> str:
     return re.sub(r"^the\s+", "", s, flags=re.I) if s.lower().startswith("the ") else s
 
 
+_TITLE_WORDS = {w for t in TITLES for w in t.split()} - {"former", "late", "then", "leader"} | {"leader"}
+_NON_PERSON_LABELS = ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT")
+
+
+def _titled(ent: Span) -> bool:
+    """True when a title stands right before the entity ("Chancellor Olaf Scholz", "Mr. Trump")."""
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_ in _TITLE_WORDS and not prev.is_sent_start or (
+        prev is not None and prev.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
+    )
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
+
+
 def _person_spans(doc: Doc) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == "PERSON"]
+    """PERSON entities, plus names the tagger labelled otherwise but a title marks as a person."""
+    out = []
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            out.append(e)
+        elif e.label_ in _NON_PERSON_LABELS and _titled(e) and _looks_like_name(clean_name(e.text)):
+            if canonical_place(e.text) == clean_name(e.text) and clean_name(e.text).lower() not in PLACE_ALIASES:
+                out.append(e)
+    return out
 
 
 def person_aliases(doc: Doc) -> dict[str, str]:
@@ -79,10 +104,21 @@ def person_aliases(doc: Doc) -> dict[str, str]:
 
     "Biden" and "Joe Biden" map to "Joe Biden"; a single name that matches the
     last (or first) word of several full names goes to the most frequent one.
+    A name the tagger labelled as a place or organisation still counts when a
+    title stands before it ("Chancellor Olaf Scholz") or when it is the surname
+    of a person named in full elsewhere ("Scholz" tagged GPE).
     """
+    key = "leadertone.person_aliases"
+    if key in doc.user_data:
+        return doc.user_data[key]
     names = Counter(clean_name(e.text) for e in _person_spans(doc))
     names.pop("", None)
     full = [n for n in names if len(n.split()) >= 2]
+    surnames = {n.split()[-1] for n in full}
+    for e in doc.ents:
+        n = clean_name(e.text)
+        if e.label_ in _NON_PERSON_LABELS and n in surnames and n not in names:
+            names[n] += 1
     aliases: dict[str, str] = {}
     for n in full:
         # a longer full name that ends with this one ("Joseph R. Biden" vs "Biden") is preferred
@@ -97,6 +133,7 @@ def person_aliases(doc: Doc) -> dict[str, str]:
             aliases[n] = aliases[max(matches, key=lambda m: (names[m], -len(m)))]
         else:
             aliases[n] = n
+    doc.user_data[key] = aliases
     return aliases
 
 

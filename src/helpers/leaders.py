@@ -73,6 +73,9 @@ OFFICES = {
 RELATIONAL = {"counterpart", "opposite number", "host", "guest", "rival"}
 #: Generic offices that fit any head of state or government.
 GENERIC = {"leader", "head of state", "head of government", "chief", "ruler", "strongman", "autocrat"}
+#: Offices of a head of state or government: "the Chinese president" may name a "Chinese leader".
+TOP_OFFICES = GENERIC | {"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
+                         "monarch"}
 
 MALE_TITLES = {"mr", "mr.", "sir", "king", "lord", "prince", "emperor", "pope", "spokesman", "chairman"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
@@ -307,12 +310,15 @@ def _resolve_role(info: dict, people: dict[str, _Person], leaders: list[str], co
         return pool[0].name if len(pool) == 1 else None
     if country:
         cands = [p for p in cands if country in p.countries]
-    if title not in GENERIC:
-        with_office = [p for p in cands if title in p.offices]
-        cands = with_office
-    else:
+    if title in GENERIC:
         lead = [p for p in cands if p.name in leaders]
-        cands = lead or [p for p in cands if p.offices & (OFFICES - {"spokesman", "spokeswoman", "spokesperson"})]
+        cands = lead or [p for p in cands if p.offices & TOP_OFFICES]
+    else:
+        exact = [p for p in cands if title in p.offices]
+        if not exact and country and title in TOP_OFFICES:
+            # "the Chinese president" for someone introduced as "Chinese leader Xi Jinping"
+            exact = [p for p in cands if p.offices & TOP_OFFICES]
+        cands = exact
     if len(cands) == 1:
         return cands[0].name
     return None
@@ -423,6 +429,10 @@ def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str
     if pron.lower_ in ("him", "her") and pron.dep_ != "poss":
         # "Biden would have given him": him is not the subject of its own clause
         same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head == pron.head)]
+    if _is_subject(pron) and pron.head.dep_ == "ROOT":
+        # the main clause's subject does not refer into a subordinate clause before it
+        # ("Asked whether he believed Xi was a dictator, he replied")
+        same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head.dep_ not in ("ROOT", "conj"))]
     if same:
         subjects = [m for m in same if _is_subject(doc[m.head])]
         return (subjects[-1] if subjects else same[-1]).person
@@ -481,9 +491,8 @@ def find_leaders(doc: Doc, k: int = 2, *, leaders: list[str] | None = None) -> l
     names = [m for m in resolve_people(doc) if m.rule in ("full name", "surname", "title + name")]
     counts = Counter(m.person for m in names)
     forms: dict[str, set[str]] = {}
-    article = require_article(doc)
-    for m in names:
-        forms.setdefault(m.person, set()).add(clean_name(article.text[m.start : m.end]))
+    for alias, person in aliases.items():
+        forms.setdefault(person, set()).add(alias)
     if leaders:
         out = []
         for given in leaders:

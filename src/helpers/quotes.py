@@ -18,8 +18,9 @@ Reported speech without marks ("Putin says Navalny ignored Russian laws",
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -31,15 +32,15 @@ from .nlp import require_article, sentence_index, sentence_spans
 
 #: Verbs that introduce someone's words (lemmas).
 SPEECH_VERBS = {
-    "say", "tell", "add", "warn", "stress", "note", "insist", "reiterate", "declare", "describe", "call",
-    "claim", "state", "explain", "argue", "announce", "write", "tweet", "post", "ask", "answer", "reply",
-    "respond", "comment", "suggest", "admit", "acknowledge", "confirm", "deny", "emphasize", "emphasise",
-    "underline", "underscore", "continue", "conclude", "recall", "urge", "promise", "vow", "pledge",
-    "predict", "remark", "observe", "assert", "maintain", "accuse", "threaten", "boast", "joke",
-    "complain", "concede", "point", "label", "term", "dub", "brand", "hail", "praise", "condemn",
-    "criticize", "criticise", "quip", "shout", "exclaim", "whisper", "mutter", "speak", "testify",
-    "agree", "feel", "believe", "think", "hope", "caution", "counter", "retort", "lament", "insist",
-    "characterize", "characterise", "report", "demand", "tell", "proclaim", "repeat", "mention",
+    "accuse", "acknowledge", "add", "admit", "agree", "announce", "answer", "argue", "ask", "assert", "believe",
+    "boast", "brand", "call", "caution", "characterise", "characterize", "claim", "comment", "complain",
+    "concede", "conclude", "condemn", "confirm", "continue", "counter", "criticise", "criticize", "declare",
+    "demand", "deny", "describe", "dub", "emphasise", "emphasize", "exclaim", "explain", "feel", "hail", "hope",
+    "insist", "joke", "label", "lament", "maintain", "mention", "mutter", "note", "observe", "pledge", "point",
+    "post", "praise", "predict", "proclaim", "promise", "quip", "recall", "reiterate", "remark", "repeat",
+    "reply", "report", "respond", "retort", "say", "shout", "speak", "state", "stress", "suggest", "tell",
+    "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
+    "whisper", "write",
 }
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -47,6 +48,8 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
     "characterize", "characterise", "report", "demand", "mention", "recall",
 }
+#: The cue recorded for a quotation that takes the speaker of the one before it.
+FLOATING_CUE = "floating"
 #: Words in a quotation at or under which it counts as a term rather than a statement.
 SCARE_MAX_WORDS = 3
 
@@ -67,7 +70,8 @@ class Quote:
         speaker_mention: How the speaker is named where the cue is ("he", "the
             Russian president"), or None.
         cue: The word that ties the words to the speaker ("said", "according to",
-            ":", "—", "previous quote"), or None.
+            ":", "—", or "floating" for a quotation that takes the speaker of the
+            quotation or speech verb before it), or None.
         kind: ``direct``, ``scare`` or ``indirect``.
         group: Stretches of one quotation share it (a quotation over several paragraphs).
         paragraph: Index into ``article.paragraphs``.
@@ -158,44 +162,72 @@ class _Attribution:
 
 
 def _by_speech_verb(doc: Doc, tokens: list[Token], inside, people: _People) -> _Attribution | None:
-    """Walk up the parse from the quotation to the nearest speech verb outside it."""
+    """Walk up the parse from the quotation to the nearest speech verb outside it.
+
+    A verb reached through an open clausal complement ("would continue to
+    “compete”", "agreed to “consult”") is not the cue: the walk goes on above it.
+    """
     heads = [t for t in tokens if not inside(t.head.idx) or t.head is t]
     best: tuple[int, Token] | None = None
     for h in heads:
         node, steps = h, 0
-        while steps < 8:
-            if node is not h or node.head is node:
-                pass
-            if not inside(node.idx) and _is_cue(node):
+        while steps < 8 and node.head is not node:
+            came_by = node.dep_
+            node, steps = node.head, steps + 1
+            if not inside(node.idx) and _is_cue(node) and came_by != "xcomp":
                 if best is None or steps < best[0]:
                     best = (steps, node)
                 break
-            if node.head is node:
-                break
-            node, steps = node.head, steps + 1
     if best is None:
         return None
-    verb = best[1]
+    return _attribute_to_subject(doc, best[1], inside, people)
+
+
+def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _Attribution | None:
     subj = _subject(verb)
     if subj is None or inside(subj.idx):
-        return _Attribution(None, None, verb.text, verb.idx) if subj is not None else None
+        return None
     m = people.person_of(subj)
     text = require_article(doc).text
-    mention = text[m.start : m.end] if m else " ".join(t.text for t in subj.subtree)
-    return _Attribution(m.person if m else None, mention, verb.text, verb.idx)
+    if m is not None:
+        return _Attribution(m.person, text[m.start : m.end], verb.text, verb.idx)
+    phrase = doc[subj.left_edge.i : subj.i + 1]
+    return _Attribution(None, text[phrase.start_char : phrase.end_char], verb.text, verb.idx)
+
+
+def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: _People) -> _Attribution | None:
+    """A speech verb anywhere in the sentence whose subject is a person ("…, he said, …")."""
+    for t in sent:
+        if not inside(t.idx) and _is_cue(t):
+            att = _attribute_to_subject(doc, t, inside, people)
+            if att is not None and att.speaker:
+                return att
+    return None
 
 
 def _according_to(sent: Span, people: _People, inside) -> _Attribution | None:
-    """"according to X" anywhere in the sentence, outside the quotation."""
+    """"according to X" anywhere in the sentence, outside the quotation; X is the head of the phrase.
+
+    "According to Scholz's spokesman Steffen Hebestreit" names Hebestreit, not Scholz.
+    """
+    doc = sent.doc
+    text = require_article(doc).text
     for t in sent:
-        if t.lower_ == "according" and t.i + 2 < len(sent.doc) and t.nbor(1).lower_ == "to" and not inside(t.idx):
-            for cand in sent.doc[t.i + 2 : min(t.i + 8, sent.end)]:
-                m = people.person_of(cand)
-                if m is not None:
-                    text = require_article(sent.doc).text
-                    return _Attribution(m.person, text[m.start : m.end], "according to", t.idx)
-                if cand.is_punct:
-                    break
+        if t.lower_ != "according" or t.i + 2 >= len(doc) or t.nbor(1).lower_ != "to" or inside(t.idx):
+            continue
+        objects = [c for c in t.nbor(1).children if c.dep_ == "pobj"] + [
+            c for c in t.children if c.dep_ == "pobj"
+        ]
+        for obj in objects:
+            m = people.person_of(obj)
+            if m is not None:
+                return _Attribution(m.person, text[m.start : m.end], "according to", t.idx)
+        for cand in doc[t.i + 2 : min(t.i + 8, sent.end)]:
+            if cand.is_punct and cand.text != "'s":
+                break
+            m = people.by_token.get(cand.i)
+            if m is not None and not (cand.i + 1 < len(doc) and doc[cand.i + 1].text in ("'s", "’s")):
+                return _Attribution(m.person, text[m.start : m.end], "according to", t.idx)
     return None
 
 
@@ -235,6 +267,40 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 # --------------------------------------------------------------------------- the table
 
 
+def _attribute(doc: Doc, q: QuoteSpan, people: _People) -> _Attribution | None:
+    """The cue and speaker of one quoted stretch, by the first rule that names a person."""
+    article = require_article(doc)
+    para = article.paragraphs[q.paragraph]
+    lo, hi = q.start - 1, q.end + (1 if q.closed else 0)
+
+    def inside(char: int) -> bool:
+        return lo <= char < hi
+
+    sents = sentence_spans(doc)
+    found = (sentence_index(doc, max(q.start, q.end - 1)), sentence_index(doc, q.start))
+    sentences = [sents[i] for i in dict.fromkeys(found) if i is not None]
+    tokens = _tokens_in(doc, q.start, q.end)
+    attribution = _by_speech_verb(doc, tokens, inside, people) if tokens else None
+    if attribution is not None and attribution.speaker:
+        return attribution
+    candidates = [_according_to(st, people, inside) for st in sentences]
+    candidates += [_speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
+    candidates += [_colon(doc, q, para.start, people), _dash_after(doc, q, para.end, people)]
+    return next((c for c in candidates if c is not None and c.speaker), attribution)
+
+
+def _char_test(spans: list[QuoteSpan]):
+    """A fast "is this character inside any quotation (marks included)?" test."""
+    bounds = sorted((s.start - 1, s.end + 1) for s in spans)
+    starts = [b[0] for b in bounds]
+
+    def in_any(char: int) -> bool:
+        i = bisect.bisect_right(starts, char) - 1
+        return i >= 0 and char < bounds[i][1]
+
+    return in_any
+
+
 def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]:
     """Every quotation in the doc with its speaker, and (optionally) indirect statements.
 
@@ -245,48 +311,21 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
         indirect: Also return reported speech without quotation marks.
     """
     article = require_article(doc)
-    names = _leader_names(doc, leaders)
-    people = _People(doc, names)
+    people = _People(doc, _leader_names(doc, leaders))
     spans = quote_spans(article, doc.text)
-    bounds = [(s.start - 1, s.end + 1) for s in spans]
-
-    def in_any(char: int) -> bool:
-        return any(a <= char < b for a, b in bounds)
-
+    in_any = _char_test(spans)
     sents = sentence_spans(doc)
-    quotes: list[Quote] = []
-    group_speaker: dict[int, _Attribution] = {}
-    # the latest speaker per paragraph, from quotes and from speech verbs with a person subject
     cue_events = _speech_events(doc, people, in_any)
+    quotes: list[Quote] = []
     for q in spans:
-        para = article.paragraphs[q.paragraph]
-        lo, hi = q.start - 1, q.end + (1 if q.closed else 0)
-
-        def inside(char: int, lo=lo, hi=hi) -> bool:
-            return lo <= char < hi
-
-        tokens = _tokens_in(doc, q.start, q.end)
-        s_first = sentence_index(doc, q.start)
-        s_last = sentence_index(doc, max(q.start, q.end - 1))
-        attribution = _by_speech_verb(doc, tokens, inside, people) if tokens else None
-        if attribution is None or attribution.speaker is None:
-            for si in {s_first, s_last} - {None}:
-                attribution = _according_to(sents[si], people, inside) or attribution
-                if attribution and attribution.speaker:
-                    break
-        if attribution is None or attribution.speaker is None:
-            attribution = _colon(doc, q, para.start, people) or _dash_after(doc, q, para.end, people) or attribution
+        attribution = _attribute(doc, q, people)
+        sentence = sentence_index(doc, q.start)
         kind = "direct"
-        if attribution is None and q.group in group_speaker:
-            attribution = group_speaker[q.group]
-        n_words = len(_WORD.findall(q.text if hasattr(q, "text") else doc.text[q.start : q.end]))
         if attribution is None:
-            prev = _previous_speaker(q, quotes, cue_events, article)
-            if n_words <= SCARE_MAX_WORDS or prev is None:
-                kind = "scare" if n_words <= SCARE_MAX_WORDS else "direct"
-            else:
-                attribution = prev
-        group_speaker.setdefault(q.group, attribution) if attribution and attribution.speaker else None
+            if _is_term(doc, q, sents[sentence] if sentence is not None else None):
+                kind = "scare"
+            else:  # a floating quotation
+                attribution = _previous_speaker(q, quotes, cue_events)
         quotes.append(
             Quote(
                 text=article.text[q.start : q.end],
@@ -298,15 +337,43 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
                 kind=kind,
                 group=q.group,
                 paragraph=q.paragraph,
-                sentence=s_first,
+                sentence=sentence,
             )
         )
+    quotes = _share_group_speakers(quotes)
     if indirect:
         next_group = max((q.group for q in quotes), default=-1) + 1
         for k, item in enumerate(_indirect_statements(doc, people, in_any)):
-            quotes.append(Quote(**{**asdict(item), "group": next_group + k}))
+            quotes.append(replace(item, group=next_group + k))
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:
+    """Parts of a quotation that runs over several paragraphs take the speaker its cue names."""
+    named: dict[int, Quote] = {}
+    for q in quotes:
+        if q.speaker and q.cue != FLOATING_CUE:
+            named.setdefault(q.group, q)
+    for q in quotes:
+        if q.speaker:
+            named.setdefault(q.group, q)
+    out = []
+    for q in quotes:
+        src = named.get(q.group)
+        if src is not None and src is not q and q.speaker != src.speaker:
+            q = replace(q, speaker=src.speaker, speaker_mention=src.speaker_mention, cue=src.cue, kind="direct")
+        out.append(q)
+    return out
+
+
+def _is_term(doc: Doc, q: QuoteSpan, sent: Span | None) -> bool:
+    """A short quotation inside a sentence, not a statement of its own: a term, a title, an epithet."""
+    words = _WORD.findall(doc.text[q.start : q.end])
+    if len(words) > SCARE_MAX_WORDS:
+        return False
+    starts_sentence = sent is not None and doc.text[sent.start_char : q.start - 1].strip() == ""
+    return not (starts_sentence and doc.text[q.start : q.end].rstrip()[-1:] in ".!?,;")
 
 
 def _speech_events(doc: Doc, people: _People, in_any) -> list[tuple[int, int, _Attribution]]:
@@ -320,25 +387,28 @@ def _speech_events(doc: Doc, people: _People, in_any) -> list[tuple[int, int, _A
         m = people.person_of(subj) if subj is not None else None
         if m is not None:
             out.append((t.idx, paragraph_at(article, t.idx),
-                        _Attribution(m.person, article.text[m.start : m.end], "previous cue", t.idx)))
+                        _Attribution(m.person, article.text[m.start : m.end], t.text, t.idx)))
     return out
 
 
-def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events, article) -> _Attribution | None:
-    """The speaker of the quotation or cue just before ``q`` in the same or the previous paragraph."""
-    cands: list[tuple[int, _Attribution]] = []
-    for prev in quotes:
-        if prev.speaker and prev.kind == "direct" and q.paragraph - 1 <= (prev.paragraph or -9) <= q.paragraph:
-            cands.append((prev.start, _Attribution(prev.speaker, prev.speaker_mention, "previous quote", prev.start)))
-    for char, para, att in cue_events:
-        if char < q.start and para is not None and q.paragraph - 1 <= para <= q.paragraph:
-            cands.append((char, att))
+def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> _Attribution | None:
+    """The speaker of the quotation or speech verb just before ``q`` in the same or the previous paragraph."""
+    cands: list[tuple[int, str, str | None]] = [
+        (prev.start, prev.speaker, prev.speaker_mention)
+        for prev in quotes
+        if prev.speaker and prev.kind == "direct" and prev.paragraph is not None
+        and q.paragraph - 1 <= prev.paragraph <= q.paragraph
+    ]
+    cands += [
+        (char, att.speaker, att.mention)
+        for char, para, att in cue_events
+        if para is not None and q.paragraph - 1 <= para <= q.paragraph
+    ]
     cands = [c for c in cands if c[0] < q.start]
     if not cands:
         return None
-    att = max(cands, key=lambda c: c[0])[1]
-    return _Attribution(att.speaker, att.mention, "previous quote" if att.cue == "previous quote" else "previous cue",
-                        att.cue_char)
+    char, speaker, mention = max(cands, key=lambda c: c[0])
+    return _Attribution(speaker, mention, FLOATING_CUE, char)
 
 
 def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
@@ -373,7 +443,7 @@ def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
                 p_lo, p_hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
                 lo, hi = (p_hi, sent.end_char) if p_lo - sent.start_char < sent.end_char - p_hi else (
                     sent.start_char, p_lo)
-                m = next(x for x in people.mentions if x.start >= acc.cue_char)
+                m = next(x for x in people.mentions if x.start >= acc.cue_char and x.person == acc.speaker)
                 found = (m, "according to", lo, hi)
         if found is None:
             colon = text.find(":", sent.start_char, sent.end_char)
@@ -416,8 +486,10 @@ def quote_table(doc: Doc, leaders=None, *, indirect: bool = True) -> pd.DataFram
         ``kind`` (direct, scare, indirect), ``group``, ``paragraph``, ``sentence``.
     """
     rows = [asdict(q) for q in find_quotes(doc, leaders, indirect=indirect)]
-    table = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    return table.astype({"paragraph": "Int64", "sentence": "Int64", "group": "int64"})
+    # object columns keep None as None (not NaN) for a missing speaker or cue
+    table = pd.DataFrame(rows, columns=QUOTE_COLUMNS, dtype=object)
+    return table.astype({"start": "int64", "end": "int64", "paragraph": "Int64", "sentence": "Int64",
+                         "group": "int64"})
 
 
 def count_words(text: str) -> int:
