@@ -70,3 +70,26 @@ def test_report_job_writes_analysis_and_keeps_going(tmp_path, capsys):
     data = json.loads((out / "good_one" / "analysis.json").read_text(encoding="utf-8"))
     assert data["article"]["title"] == "Leaders meet"
     assert not list(out.rglob("*.tmp"))
+
+
+def test_analyze_json_quotes_and_leaders():
+    proc = run_cli("analyze", str(DEFAULT_ARTICLE), "--json", "--leaders", "Joe Biden", "Putin")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert [ld["name"] for ld in out["leaders"]] == ["Joe Biden", "Vladimir Putin"]
+    text = out["article"]["text"]
+    for q in out["quotes"] + out["indirect"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+    assert {q["kind"] for q in out["quotes"]} == {"direct", "scare"}
+    assert {q["kind"] for q in out["indirect"]} == {"indirect"}
+    counts = {c["leader"]: c["direct_quotes"] for c in out["quote_counts"]}
+    assert counts == {"Joe Biden": 5, "Vladimir Putin": 13}
+    assert {m["rule"] for m in out["mentions"]} >= {"surname", "pronoun", "role phrase"}
+
+
+def test_leader_absent_from_article_warns_and_counts_zero():
+    proc = run_cli("analyze", str(DEFAULT_ARTICLE), "--json", "--leaders", "Vladimir Putin", "Angela Merkel")
+    assert proc.returncode == 0
+    out = json.loads(proc.stdout)
+    assert "warning: 'Angela Merkel' is not mentioned" in proc.stderr
+    assert {c["leader"]: c["direct_quotes"] for c in out["quote_counts"]} == {"Vladimir Putin": 13, "Angela Merkel": 0}

@@ -133,8 +133,14 @@ def test_gold_articles(nlp, gold_file):
     analysis = analyze(DEVSET.parent / gold["article"], nlp=nlp)
     direct = analysis.quotes[analysis.quotes.kind != "indirect"]
     got = dict(zip(direct.text, direct.speaker))
+    texts = [q["text"] for q in gold["quotes"]]
     for q in gold["quotes"]:
+        if any(q["text"] != t and q["text"] in t for t in texts):
+            continue  # a quotation nested in another: the outer one is the item
+        if q["speaker"] is None:  # nobody's words (or boilerplate, not reported at all)
+            assert got.get(q["text"]) is None, q["why"]
+            continue
         assert q["text"] in got, f"missed {q['text']!r}"
         if q["speaker"] != "?":
             assert _surname(got[q["text"]]) == _surname(q["speaker"]), q["why"]
-    assert {ld.name for ld in analysis.leaders} == set(gold["leaders"])
+    assert {_surname(ld.name) for ld in analysis.leaders} == {_surname(n) for n in gold["leaders"]}

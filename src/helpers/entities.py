@@ -44,6 +44,48 @@ PLACE_ALIASES = {
 }
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
+#: Demonyms, country names and seats of government, each mapped to one country.
+COUNTRY_WORDS = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "american": "United States",
+    "america": "United States", "united states": "United States", "white house": "United States",
+    "washington": "United States",
+    "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",
+    "chinese": "China", "china": "China", "beijing": "China",
+    "french": "France", "france": "France", "elysee": "France", "élysée": "France", "paris": "France",
+    "german": "Germany", "germany": "Germany", "berlin": "Germany",
+    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "downing street": "United Kingdom", "london": "United Kingdom",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "indian": "India", "india": "India", "delhi": "India",
+    "japanese": "Japan", "japan": "Japan", "tokyo": "Japan",
+    "turkish": "Turkey", "turkey": "Turkey", "ankara": "Turkey",
+    "israeli": "Israel", "israel": "Israel", "palestinian": "Palestine",
+    "iranian": "Iran", "iran": "Iran", "tehran": "Iran",
+    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
+    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
+    "brazilian": "Brazil", "brazil": "Brazil", "australian": "Australia", "australia": "Australia",
+    "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
+    "pyongyang": "North Korea", "seoul": "South Korea",
+    "polish": "Poland", "poland": "Poland", "hungarian": "Hungary", "hungary": "Hungary",
+    "belarusian": "Belarus", "belarus": "Belarus", "swiss": "Switzerland", "switzerland": "Switzerland",
+    "saudi": "Saudi Arabia", "egyptian": "Egypt", "syrian": "Syria", "venezuelan": "Venezuela",
+    "south african": "South Africa", "nigerian": "Nigeria", "pakistani": "Pakistan",
+    "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "finnish": "Finland",
+    "norwegian": "Norway", "danish": "Denmark", "austrian": "Austria", "greek": "Greece",
+    "irish": "Ireland", "taiwanese": "Taiwan", "taiwan": "Taiwan", "vietnamese": "Vietnam",
+    "indonesian": "Indonesia", "argentine": "Argentina", "argentinian": "Argentina",
+    "chilean": "Chile", "colombian": "Colombia", "cuban": "Cuba", "qatari": "Qatar",
+    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "iraqi": "Iraq", "lebanese": "Lebanon",
+    "serbian": "Serbia", "romanian": "Romania", "czech": "Czech Republic", "slovak": "Slovakia",
+    "portuguese": "Portugal", "european": "European Union", "eu": "European Union",
+}
+
+
+def is_place_name(text: str) -> bool:
+    """True for a country, demonym, capital or seat of government ("Italy", "the Kremlin", "US")."""
+    key = re.sub(r"^the\s+", "", clean_name(text), flags=re.I).lower()
+    return key in COUNTRY_WORDS or key in PLACE_ALIASES
+
 
 def clean_name(text: str) -> str:
     """A mention without titles, possessive, quotation marks or a leading "the".
@@ -70,7 +112,8 @@ def canonical_place(text: str) -> str:
     return re.sub(r"^the\s+", "", s, flags=re.I) if s.lower().startswith("the ") else s
 
 
-_TITLE_WORDS = {w for t in TITLES for w in t.split()} - {"former", "late", "then", "leader"} | {"leader"}
+#: Words that, standing right before a name, make it a person's ("Chancellor", "Minister", "Mr.").
+_TITLE_WORDS = {t.split()[-1] for t in TITLES} - {"former", "late", "then"}
 _NON_PERSON_LABELS = ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT")
 
 
@@ -91,7 +134,7 @@ def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus names the tagger labelled otherwise but a title marks as a person."""
     out = []
     for e in doc.ents:
-        if e.label_ == "PERSON":
+        if e.label_ == "PERSON" and not is_place_name(e.text):  # "Italy" misread as a person
             out.append(e)
         elif e.label_ in _NON_PERSON_LABELS and _titled(e) and _looks_like_name(clean_name(e.text)):
             if canonical_place(e.text) == clean_name(e.text) and clean_name(e.text).lower() not in PLACE_ALIASES:
@@ -128,11 +171,22 @@ def person_aliases(doc: Doc) -> dict[str, str]:
         if n in aliases:
             continue
         parts = n.split()
-        matches = [m for m in full if m.split()[-1] == parts[-1] or (len(parts) == 1 and m.split()[0] == n)]
+        # the same surname, else (a single name) the first name or any inner word: "Lula" in
+        # "Luiz Inácio Lula da Silva"
+        matches = [m for m in full if m.split()[-1] == parts[-1]]
+        if not matches and len(parts) == 1:
+            matches = [m for m in full if n in m.split()[:-1]]
         if matches:
             aliases[n] = aliases[max(matches, key=lambda m: (names[m], -len(m)))]
         else:
             aliases[n] = n
+    # a surname the tagger never marked ("Sunak said") still names the one person who has it
+    by_surname: dict[str, set[str]] = {}
+    for n in full:
+        by_surname.setdefault(n.split()[-1], set()).add(aliases[n])
+    for surname, persons in by_surname.items():
+        if len(persons) == 1 and surname not in aliases and surname[:1].isupper() and len(surname) > 2:
+            aliases[surname] = next(iter(persons))
     doc.user_data[key] = aliases
     return aliases
 

@@ -18,47 +18,11 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .article import ArticleWarning, paragraph_at
-from .entities import clean_name, person_aliases
+from .entities import COUNTRY_WORDS, clean_name, person_aliases
 from .marks import quote_spans
 from .nlp import require_article, sentence_index, sentence_spans
 
 # --------------------------------------------------------------------------- vocabularies
-
-#: Demonyms, country names and seats of government, each mapped to one country.
-COUNTRY_WORDS = {
-    "us": "United States", "u.s.": "United States", "usa": "United States", "american": "United States",
-    "america": "United States", "united states": "United States", "white house": "United States",
-    "washington": "United States",
-    "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",
-    "chinese": "China", "china": "China", "beijing": "China",
-    "french": "France", "france": "France", "elysee": "France", "élysée": "France", "paris": "France",
-    "german": "Germany", "germany": "Germany", "berlin": "Germany",
-    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "downing street": "United Kingdom", "london": "United Kingdom",
-    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "indian": "India", "india": "India", "delhi": "India",
-    "japanese": "Japan", "japan": "Japan", "tokyo": "Japan",
-    "turkish": "Turkey", "turkey": "Turkey", "ankara": "Turkey",
-    "israeli": "Israel", "israel": "Israel", "palestinian": "Palestine",
-    "iranian": "Iran", "iran": "Iran", "tehran": "Iran",
-    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
-    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
-    "brazilian": "Brazil", "brazil": "Brazil", "australian": "Australia", "australia": "Australia",
-    "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
-    "pyongyang": "North Korea", "seoul": "South Korea",
-    "polish": "Poland", "poland": "Poland", "hungarian": "Hungary", "hungary": "Hungary",
-    "belarusian": "Belarus", "belarus": "Belarus", "swiss": "Switzerland", "switzerland": "Switzerland",
-    "saudi": "Saudi Arabia", "egyptian": "Egypt", "syrian": "Syria", "venezuelan": "Venezuela",
-    "south african": "South Africa", "nigerian": "Nigeria", "pakistani": "Pakistan",
-    "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "finnish": "Finland",
-    "norwegian": "Norway", "danish": "Denmark", "austrian": "Austria", "greek": "Greece",
-    "irish": "Ireland", "taiwanese": "Taiwan", "taiwan": "Taiwan", "vietnamese": "Vietnam",
-    "indonesian": "Indonesia", "argentine": "Argentina", "argentinian": "Argentina",
-    "chilean": "Chile", "colombian": "Colombia", "cuban": "Cuba", "qatari": "Qatar",
-    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "iraqi": "Iraq", "lebanese": "Lebanon",
-    "serbian": "Serbia", "romanian": "Romania", "czech": "Czech Republic", "slovak": "Slovakia",
-    "portuguese": "Portugal", "european": "European Union", "eu": "European Union",
-}
 
 #: Offices that make a role phrase ("the Russian president"); multi-word ones are matched too.
 OFFICES = {
@@ -298,7 +262,26 @@ def _role_phrases(doc: Doc, covered: set[int]) -> list[dict]:
     return found
 
 
-def _resolve_role(info: dict, people: dict[str, _Person], leaders: list[str], context: str | None) -> str | None:
+def _compatible(p: _Person, title: str) -> bool:
+    """Could this person hold ``title``? Yes when the article gives them no office, or a matching one."""
+    if not p.offices:
+        return True
+    return title in p.offices or (title in TOP_OFFICES and bool(p.offices & TOP_OFFICES))
+
+
+def _resolve_role(info: dict, people: dict[str, _Person], leaders: list[str], context: str | None,
+                  salient) -> str | None:
+    """The one person a role phrase can name, or None when the article leaves it open.
+
+    Args:
+        info: The phrase: ``title`` (office), ``country`` (or None).
+        people: What the article says about each person.
+        leaders: The leaders; relational phrases ("his counterpart") resolve among them.
+        context: The person the possessive refers to ("his" in "his counterpart").
+        salient: A callable giving the most salient person before the phrase, used
+            like a pronoun's antecedent when the article gives nobody that office
+            ("the prime minister" after a paragraph about Rishi Sunak).
+    """
     title, country = info["title"], info["country"]
     cands = list(people.values())
     if title in RELATIONAL:
@@ -309,7 +292,9 @@ def _resolve_role(info: dict, people: dict[str, _Person], leaders: list[str], co
             pool = [p for p in pool if p.name != context]
         return pool[0].name if len(pool) == 1 else None
     if country:
-        cands = [p for p in cands if country in p.countries]
+        in_country = [p for p in cands if country in p.countries]
+        # nobody is tied to that country: the one holder of the office whose country is unknown
+        cands = in_country or [p for p in cands if not p.countries and p.offices and _compatible(p, title)]
     if title in GENERIC:
         lead = [p for p in cands if p.name in leaders]
         cands = lead or [p for p in cands if p.offices & TOP_OFFICES]
@@ -318,6 +303,10 @@ def _resolve_role(info: dict, people: dict[str, _Person], leaders: list[str], co
         if not exact and country and title in TOP_OFFICES:
             # "the Chinese president" for someone introduced as "Chinese leader Xi Jinping"
             exact = [p for p in cands if p.offices & TOP_OFFICES]
+        if not exact and not country and not any(title in p.offices for p in people.values()):
+            person = salient()
+            if person is not None and _compatible(people.setdefault(person, _Person(person)), title):
+                return person
         cands = exact
     if len(cands) == 1:
         return cands[0].name
@@ -370,7 +359,10 @@ def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
             )
             if context is None:
                 context = _last_person(mentions, span.sent)
-            person = _resolve_role(info, people, leaders, context)
+            person = _resolve_role(
+                info, people, leaders, context,
+                lambda span=span: _antecedent(doc, mentions, span.root, people, quoted),
+            )
             if person:
                 mentions.append(Mention(span.start_char, span.end_char, person, "role phrase", span.start, span.end,
                                         span.root.i))

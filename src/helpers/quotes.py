@@ -40,7 +40,7 @@ SPEECH_VERBS = {
     "post", "praise", "predict", "proclaim", "promise", "quip", "recall", "reiterate", "remark", "repeat",
     "reply", "report", "respond", "retort", "say", "shout", "speak", "state", "stress", "suggest", "tell",
     "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
-    "whisper", "write",
+    "whisper", "write", "mock", "ridicule", "deride", "dismiss", "denounce", "slam", "blast", "lambaste",
 }
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -54,6 +54,7 @@ FLOATING_CUE = "floating"
 SCARE_MAX_WORDS = 3
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
 _DASHES = ("—", "–", "--", "-")
 
 
@@ -122,21 +123,20 @@ class _People:
         return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, inherited through conjunction, xcomp and advcl ("said … and added")."""
-    seen = 0
-    while verb is not None and seen < 5:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
-                return c
-        for c in verb.children:  # "… was said by X", "… according to"
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
+def _subject(verb: Token, is_person=None) -> Token | None:
+    """The subject of a verb, inherited through conjunction, xcomp and advcl ("said … and added").
+
+    With several candidate subjects (a misparsed dateline, "PALM BEACH — Trudeau
+    says"), the one ``is_person`` accepts wins, else the one nearest the verb.
+    """
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subjects:
+            people = [c for c in subjects if is_person and is_person(c)]
+            return (people or sorted(subjects, key=lambda c: abs(c.i - verb.i)))[0]
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
-            seen += 1
             continue
         return None
     return None
@@ -161,30 +161,46 @@ class _Attribution:
     cue_char: int
 
 
-def _by_speech_verb(doc: Doc, tokens: list[Token], inside, people: _People) -> _Attribution | None:
+#: Clause boundaries the walk from a quotation to its cue does not cross: a quotation inside
+#: "as he and Yoon held talks and pledged to restore “shuttle diplomacy”" is not what "said" reports.
+_BOUNDARIES = {"advcl", "relcl", "acl"}
+
+
+def _by_speech_verb(doc: Doc, tokens: list[Token], inside, people: _People) -> tuple[_Attribution | None, bool]:
     """Walk up the parse from the quotation to the nearest speech verb outside it.
 
     A verb reached through an open clausal complement ("would continue to
     “compete”", "agreed to “consult”") is not the cue: the walk goes on above it.
+    Any verb that characterises something *as* the quotation ("mocked his guest as
+    “Governor Trudeau”") is a cue. The walk stops at a subordinate clause boundary.
+
+    Returns:
+        The attribution (or None) and whether the walk stopped at a boundary.
     """
-    heads = [t for t in tokens if not inside(t.head.idx) or t.head is t]
+    words = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
+    heads = [t for t in words if not inside(t.head.idx) or t.head is t]
     best: tuple[int, Token] | None = None
+    blocked = False
     for h in heads:
         node, steps = h, 0
         while steps < 8 and node.head is not node:
-            came_by = node.dep_
+            came_from = node
+            if node.dep_ in _BOUNDARIES and not inside(node.head.idx) and steps > 0:
+                blocked = True
+                break
             node, steps = node.head, steps + 1
-            if not inside(node.idx) and _is_cue(node) and came_by != "xcomp":
+            characterises = came_from.lower_ == "as" and came_from.dep_ == "prep" and node.pos_ == "VERB"
+            if not inside(node.idx) and (_is_cue(node) and came_from.dep_ != "xcomp" or characterises):
                 if best is None or steps < best[0]:
                     best = (steps, node)
                 break
     if best is None:
-        return None
-    return _attribute_to_subject(doc, best[1], inside, people)
+        return None, blocked
+    return _attribute_to_subject(doc, best[1], inside, people), False
 
 
 def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _Attribution | None:
-    subj = _subject(verb)
+    subj = _subject(verb, lambda t: people.person_of(t) is not None)
     if subj is None or inside(subj.idx):
         return None
     m = people.person_of(subj)
@@ -196,9 +212,18 @@ def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _At
 
 
 def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: _People) -> _Attribution | None:
-    """A speech verb anywhere in the sentence whose subject is a person ("…, he said, …")."""
+    """A main or parenthetical speech verb in the sentence with a person subject ("China and India, he
+    said, were “…”"), or one right next to the quotation."""
+    lo, hi = None, None
     for t in sent:
-        if not inside(t.idx) and _is_cue(t):
+        if inside(t.idx):
+            lo = t.i if lo is None else lo
+            hi = t.i
+    for t in sent:
+        if inside(t.idx) or not _is_cue(t):
+            continue
+        near = lo is not None and (lo - 4 <= t.i < lo or hi < t.i <= hi + 4)
+        if t.dep_ in ("ROOT", "parataxis") or near:
             att = _attribute_to_subject(doc, t, inside, people)
             if att is not None and att.speaker:
                 return att
@@ -280,8 +305,12 @@ def _attribute(doc: Doc, q: QuoteSpan, people: _People) -> _Attribution | None:
     found = (sentence_index(doc, max(q.start, q.end - 1)), sentence_index(doc, q.start))
     sentences = [sents[i] for i in dict.fromkeys(found) if i is not None]
     tokens = _tokens_in(doc, q.start, q.end)
-    attribution = _by_speech_verb(doc, tokens, inside, people) if tokens else None
+    if _SO_CALLED.search(doc.text, max(0, q.start - 16), q.start - 1):
+        return None  # "the so-called “peace formula”": a term, whoever is around
+    attribution, blocked = _by_speech_verb(doc, tokens, inside, people) if tokens else (None, False)
     if attribution is not None and attribution.speaker:
+        return attribution
+    if blocked and _is_term(doc, q, sentences[-1] if sentences else None):
         return attribution
     candidates = [_according_to(st, people, inside) for st in sentences]
     candidates += [_speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
