@@ -15,7 +15,7 @@ STAMP := $(ENV_DIR)/.leadertone-installed
 BOOTSTRAP_PYTHON ?= python3
 ARTICLES ?= data/raw
 
-.PHONY: help env report test lint lab model tone-eval clean
+.PHONY: help env report test lint lab model tone-eval benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,14 +30,23 @@ $(STAMP): pyproject.toml | $(PY)
 
 env: $(STAMP) ## Create the environment (.venv, or the active venv/conda env) and install the project
 
-report: $(STAMP) ## Analyse every article in data/raw/ (ARTICLES=...) and write reports/<article>/
-	$(PY) -m helpers report $(ARTICLES)
+report: $(STAMP) ## Analyse every article in data/raw/ (ARTICLES=..., NOTEBOOKS=0 to skip the notebooks) and write reports/<article>/
+	$(PY) -m helpers report $(ARTICLES) $(if $(filter 0 no false,$(NOTEBOOKS)),--no-notebooks,)
 
 test: $(STAMP) ## Run the whole test suite
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
 	$(PY) -m ruff check src tests
+
+model: $(STAMP) ## Rebuild the tone model from data/external/newsmtsc/train.jsonl (fixed seed)
+	$(PY) -m helpers train-tone
+
+tone-eval: $(STAMP) ## Score TextBlob, VADER and the tone model (FILE=... NewsMTSC JSONL)
+	$(PY) -m helpers tone-eval $(or $(FILE),data/external/newsmtsc/train.jsonl)
+
+benchmark: $(STAMP) ## Time and memory of the analysis as ratios to bare spaCy, on data/raw/ and the test articles
+	$(PY) -m helpers benchmark data/raw tests/data/articles
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(PY) -m jupyter lab notebooks/

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -93,3 +94,13 @@ def test_leader_absent_from_article_warns_and_counts_zero():
     out = json.loads(proc.stdout)
     assert "warning: 'Angela Merkel' is not mentioned" in proc.stderr
     assert {c["leader"]: c["direct_quotes"] for c in out["quote_counts"]} == {"Vladimir Putin": 13, "Angela Merkel": 0}
+
+
+def test_invalid_size_limit_in_environment_is_one_clear_error():
+    env = {**os.environ, "LEADERTONE_MAX_BYTES": "10MB"}
+    proc = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(DEFAULT_ARTICLE)],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "error: LEADERTONE_MAX_BYTES='10MB' is not a positive whole number of bytes (e.g. 20000000)"
+    )

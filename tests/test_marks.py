@@ -74,3 +74,8 @@ def test_offsets_index_the_article_text():
     a = article_from_text("Headline\r\n\r\nHe\u00a0said “yes”.")
     q = quote_spans(a)[0]
     assert a.text[q.start : q.end] == "yes"
+
+
+def test_closing_mark_used_as_opening_mark():
+    # Swedish and Finnish style, or a typing slip: ”…” pairs with itself
+    assert quoted("Biden said: ”We will see”. Then he left.") == ["We will see"]

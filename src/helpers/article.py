@@ -8,12 +8,20 @@ record is exactly what the file says.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import http.client
 import json
 import re
+import time
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import config
@@ -79,6 +87,10 @@ class Article:
             return config.slugify(Path(self.source_path).stem)
         return config.slugify(self.title[:60])
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_text(self, paragraph: Paragraph) -> str:
         """The text of one paragraph."""
         return self.text[paragraph.start : paragraph.end]
@@ -139,8 +151,19 @@ _BIO_HINT = re.compile(
 _CLOSING_PUNCT = tuple(".!?…:;,\"”’»)]*")
 _QUOTE_MARKS = "\"“”‘’«»„'"
 
-_BLOCK_SPLIT = re.compile(r"(?:\r?\n|\r)[ \t\u00a0\u200b\u200c\u200d\ufeff]*(?:\r?\n|\r)\s*")
+# a CR directly followed by LF is one line break, never two (``(?!\n)``): CRLF files keep their blocks
+_BLOCK_SPLIT = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t\u00a0\u200b\u200c\u200d\ufeff]*(?:\r?\n|\r)\s*")
 _LINE_SPLIT = re.compile(r"\r?\n|\r")
+_HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype\b|/[a-zA-Z])", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+#: Very common English words; a text where they are rare is probably not English.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a an in is it that for on with as was were be been by at from this he she his her they "
+    "them their we our you i not are have has had will would said but or which who its there after about "
+    "than also more if can could one all when what into up out over new so".split()
+)
 
 
 def _compile_patterns(extra: Iterable[tuple[str, str]] | None) -> list[tuple[re.Pattern[str], str]]:
@@ -154,14 +177,30 @@ def _compile_patterns(extra: Iterable[tuple[str, str]] | None) -> list[tuple[re.
     return compiled
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: C0 and C1 control characters other than tab and line breaks: plenty of them means binary data
+_CONTROL_CHARS = frozenset(
+    chr(c) for c in (*range(0, 32), *range(127, 160)) if chr(c) not in "\t\n\r\f\v\x85"
+)
+
+
+def _is_blank_char(c: str) -> bool:
+    """Spaces, line breaks, and characters that show nothing (zero-width, BOM, bidi marks, control characters)."""
+    return c.isspace() or c in _ZERO_WIDTH or unicodedata.category(c) in ("Cc", "Cf")
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past surrounding whitespace (incl. NBSP, zero-width and BOM)."""
-    ws = " \t\r\n\u00a0\u200b\u200c\u200d\ufeff\u2028\u2029\u3000\u202f\u2007"
-    while start < end and text[start] in ws:
+    """Shrink ``[start, end)`` past surrounding blanks (any Unicode space, zero-width and control characters)."""
+    while start < end and _is_blank_char(text[start]):
         start += 1
-    while end > start and text[end - 1] in ws:
+    while end > start and _is_blank_char(text[end - 1]):
         end -= 1
     return start, end
+
+
+def _has_content(text: str) -> bool:
+    """True when ``text`` holds something besides spaces, zero-width and control characters."""
+    return not all(map(_is_blank_char, text))
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -252,6 +291,22 @@ def _trailing_author_block(
     return found
 
 
+def _language_note(text: str) -> str | None:
+    """A note when ``text`` does not look like English: mostly non-Latin letters, or common English words rare."""
+    words = _WORD.findall(text[:200_000])
+    letters = sum(map(len, words))
+    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for w in words for c in w)
+    if not (letters >= 20 and latin < letters / 2) and len(words) < 20:
+        return None  # too little to judge (a text in Cyrillic, Chinese … is judged by its letters)
+    share = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if latin >= letters / 2 and share >= 0.12:  # English prose: 35-50 %; German, French, Spanish: under 10 %
+        return None
+    return (
+        f"the text does not look like English (only {share:.0%} of its words are common English words); "
+        "the English pipeline may miss names and quotations"
+    )
+
+
 # --------------------------------------------------------------------------- structure
 
 
@@ -284,7 +339,7 @@ def article_from_text(
         title = _norm(title)
         if not _norm(text).startswith(title):
             text = f"{title}\n\n{text}" if _norm(text) else title
-    if not _norm(text):
+    if not _has_content(text):
         raise LeadertoneError("the article is empty (no text found)")
     patterns = _compile_patterns(boilerplate_patterns)
 
@@ -329,7 +384,7 @@ def article_from_text(
         raw = text[s:e]
         md = re.match(r"#{1,6}[ \t]+", raw) if fmt == "md" else None
         if md:
-            s += md.end()
+            s, e = _strip_span(text, s + md.end(), e)
         if i == 0:
             kind = "title"
             title_text = _norm(text[s:e])
@@ -340,6 +395,11 @@ def article_from_text(
             kind = "body"
         paragraphs.append(Paragraph(s, e, kind))
 
+    notes = list(notes)
+    language = _language_note(" ".join(text[p.start : p.end] for p in paragraphs[:2000]))
+    if language:
+        warnings.warn(f"{source_path or 'text'}: {language}", ArticleWarning, stacklevel=2)
+        notes.append(f"{source_path or 'text'}: {language}")
     return Article(
         text=text,
         title=title_text,
@@ -354,6 +414,14 @@ def article_from_text(
 
 
 # --------------------------------------------------------------------------- reading files
+
+
+def _refuse_control_chars(text: str, name: str) -> None:
+    """Decoded text that is more than 2 % control characters is binary data, not an article."""
+    sample = text[:200_000]
+    controls = sum(1 for c in sample if c in _CONTROL_CHARS)
+    if controls > max(8, len(sample) // 50):
+        raise LeadertoneError(f"{name}: binary data, not text (full of control characters)")
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
@@ -375,17 +443,22 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     ):
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc, notes
+                text = data.decode(enc)
             except UnicodeDecodeError:
                 raise LeadertoneError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc}") from None
+            _refuse_control_chars(text, name)
+            return text, enc, notes
     if data.startswith(b"%PDF-"):
         raise LeadertoneError(f"{name}: this is a PDF file, not text; export the article's text first")
     if b"\x00" in data[:65536]:
         raise LeadertoneError(f"{name}: binary data, not text (NUL bytes found)")
     try:
-        return data.decode("utf-8"), "utf-8", notes
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        _refuse_control_chars(text, name)
+        return text, "utf-8", notes
     text = data.decode("cp1252", errors="replace")
     controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\ufffd")
     if controls > max(8, len(text) // 50):
@@ -401,6 +474,13 @@ def _html_to_article(
 ) -> Article:
     import trafilatura
 
+    if not _HTML_TAG.search(html):  # a plain-text file named .html
+        msg = f"{source_path or 'HTML'}: no HTML tags found; read as plain text"
+        warnings.warn(msg, ArticleWarning, stacklevel=3)
+        return article_from_text(
+            html, source_path=source_path, encoding=encoding, boilerplate_patterns=boilerplate_patterns,
+            notes=[*notes, msg],
+        )
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
     )
@@ -410,7 +490,7 @@ def _html_to_article(
         get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
         body = get("text") or ""
         title = get("title")
-    if not _norm(body):
+    if len(_WORD.findall(body)) < 4:  # nothing, or a stray menu word ("Home")
         raise LeadertoneError(f"{source_path or 'HTML'}: no article text found in the HTML page")
     return article_from_text(
         body,
@@ -428,6 +508,10 @@ def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boiler
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise LeadertoneError(f"{source_path}: malformed JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise LeadertoneError(f"{source_path}: malformed JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise LeadertoneError(f"{source_path}: malformed JSON ({exc})") from None
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise LeadertoneError(
             f'{source_path}: JSON must be an object like {{"title": "…", "text": "…"}} with a string "text"'
@@ -435,8 +519,16 @@ def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boiler
     title = obj.get("title")
     if title is not None and not isinstance(title, str):
         raise LeadertoneError(f'{source_path}: JSON "title" must be a string')
+    text = obj["text"]
+    if _SURROGATE.search(text) or (title and _SURROGATE.search(title)):
+        # "\ud83d" escapes without their pair (an emoji cut in half) cannot be written as UTF-8;
+        # each becomes U+FFFD, one character for one, so offsets are unchanged
+        text, title = _SURROGATE.sub("\ufffd", text), title and _SURROGATE.sub("\ufffd", title)
+        msg = f"{source_path}: unpaired UTF-16 surrogate escapes in the JSON replaced with U+FFFD"
+        warnings.warn(msg, ArticleWarning, stacklevel=3)
+        notes = [*notes, msg]
     return article_from_text(
-        obj["text"],
+        text,
         title=title,
         source_path=source_path,
         fmt="json",
@@ -444,6 +536,10 @@ def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boiler
         boilerplate_patterns=boilerplate_patterns,
         notes=notes,
     )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def load_article(
@@ -461,16 +557,30 @@ def load_article(
             the environment variable ``LEADERTONE_MAX_BYTES`` changes it).
         boilerplate_patterns: Extra ``(regex, reason)`` whole-line patterns.
 
+    An ``http://`` or ``https://`` URL given as a string is fetched with ``load_url``;
+    other URL schemes (``file:``, ``ftp:``, ``javascript:`` …) are refused.
+
     Raises:
         LeadertoneError: for a missing, unreadable, empty, binary, oversized or
             malformed file, or an unknown format.
     """
+    if isinstance(path, str) and (scheme := _URL_SCHEME.match(path)):
+        if scheme.group(1).lower() in ("http", "https"):
+            return load_url(path, max_bytes=max_bytes, boilerplate_patterns=boilerplate_patterns)
+        if (path[scheme.end() :].startswith("//") or scheme.group(1).lower() in _OTHER_SCHEMES) and not (
+            config.resolve(path).exists()
+        ):
+            raise LeadertoneError(
+                f"{path[:80]}: only http:// and https:// URLs can be read, not {scheme.group(1)!r} ones"
+            )
     p = config.resolve(path)
     shown = str(path)
     if not p.exists():
         raise LeadertoneError(f"{shown}: no such file")
     if p.is_dir():
         raise LeadertoneError(f"{shown}: is a directory, not an article file")
+    if not p.is_file():
+        raise LeadertoneError(f"{shown}: not a regular file (a device, pipe or socket)")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise LeadertoneError(
@@ -482,10 +592,15 @@ def load_article(
         size = p.stat().st_size
         if size > limit:
             raise LeadertoneError(
-                f"{shown}: {size / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit "
+                f"{shown}: {_size(size)} is over the {_size(limit)} limit "
                 "(raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
             )
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)  # the file may have grown since stat()
+        if len(data) > limit:
+            raise LeadertoneError(
+                f"{shown}: over the {_size(limit)} limit (raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
+            )
     except PermissionError:
         raise LeadertoneError(f"{shown}: permission denied") from None
     except OSError as exc:
@@ -493,9 +608,13 @@ def load_article(
     if not data.strip():
         raise LeadertoneError(f"{shown}: the file is empty")
     text, encoding, notes = decode_bytes(data, name=shown)
-    if not _norm(text):
+    if not _has_content(text):
         raise LeadertoneError(f"{shown}: the file is empty (only whitespace)")
     source = str(path)
+    if suffix in TEXT_SUFFIXES and re.match(r"\s*(<!doctype html|<html\b)", text[:1000], re.I):
+        msg = f"{shown}: looks like an HTML page; analysed as plain text (name it .html to extract the article)"
+        warnings.warn(msg, ArticleWarning, stacklevel=2)
+        notes.append(msg)
     if suffix in HTML_SUFFIXES:
         return _html_to_article(
             text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
@@ -516,9 +635,111 @@ def load_article(
 
 def paragraph_at(article: Article, offset: int) -> int | None:
     """The index of the paragraph holding character ``offset``, or None (boilerplate, blank)."""
-    for i, p in enumerate(article.paragraphs):
-        if p.start <= offset < p.end:
-            return i
-        if p.start > offset:
-            break
+    i = bisect.bisect_right(article._paragraph_starts, offset) - 1
+    if i >= 0 and offset < article.paragraphs[i].end:
+        return i
     return None
+
+
+# --------------------------------------------------------------------------- reading a URL
+
+#: Seconds to wait for a web page, in all.
+URL_TIMEOUT = 10.0
+_URL_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]+):")
+_OTHER_SCHEMES = frozenset(
+    "file ftp ftps sftp ssh javascript data mailto about blob ws wss gopher ldap smb jar view-source".split()
+)
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) URLs only (never to file:, ftp: …)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-HTTP URL refused", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def load_url(
+    url: str,
+    *,
+    max_bytes: int | None = None,
+    timeout: float = URL_TIMEOUT,
+    boilerplate_patterns: Iterable[tuple[str, str]] | None = None,
+) -> Article:
+    """Fetch a web page (``http://`` or ``https://`` only) and read its article like an HTML file.
+
+    The body is streamed and reading stops past ``max_bytes`` (default
+    ``config.MAX_INPUT_BYTES``); the whole fetch gives up after ``timeout`` seconds.
+    Nothing from the page is executed: the HTML is parsed by trafilatura.
+
+    Raises:
+        LeadertoneError: for another scheme, a network error, an HTTP error status,
+            a timeout, a body over the limit, or a page with no article text.
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+    except ValueError as exc:
+        raise LeadertoneError(f"{url[:80]}: not a valid URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise LeadertoneError(f"{url[:80]}: only http:// and https:// URLs with a host name can be read")
+    limit = config.MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    too_big = (
+        f"{url}: the page is over the {_size(limit)} limit (raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
+    )
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "leadertone/0.1", "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        with urllib.request.build_opener(_HttpOnlyRedirects).open(request, timeout=timeout) as resp:
+            length = resp.headers.get("Content-Length", "")
+            if length.strip().isdigit() and int(length) > limit:
+                raise LeadertoneError(too_big)
+            chunks, size = [], 0
+            while chunk := resp.read(min(1 << 16, limit + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise LeadertoneError(too_big)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+            content_type = resp.headers.get_content_type()
+            charset = resp.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        raise LeadertoneError(f"{url}: HTTP error {exc.code} ({exc.reason})") from None
+    except TimeoutError:  # socket.timeout too
+        raise LeadertoneError(f"{url}: no answer within {timeout:g} seconds") from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise LeadertoneError(f"{url}: no answer within {timeout:g} seconds") from None
+        raise LeadertoneError(f"{url}: cannot be fetched ({exc.reason})") from None
+    except (http.client.HTTPException, OSError, ValueError) as exc:
+        raise LeadertoneError(f"{url}: cannot be fetched ({exc or type(exc).__name__})") from None
+    data = b"".join(chunks)
+    if not data.strip():
+        raise LeadertoneError(f"{url}: the page is empty")
+    if content_type not in ("text/html", "application/xhtml+xml", "text/plain", "application/json"):
+        raise LeadertoneError(f"{url}: not a web page or text (Content-Type {content_type})")
+    notes: list[str] = []
+    try:
+        if not charset:
+            raise LookupError
+        text, encoding = data.decode(charset), charset
+        _refuse_control_chars(text, url)
+    except (LookupError, UnicodeDecodeError):
+        text, encoding, notes = decode_bytes(data, name=url)
+    if not _has_content(text):
+        raise LeadertoneError(f"{url}: the page is empty (only whitespace)")
+    if content_type == "text/plain":
+        return article_from_text(
+            text, source_path=url, encoding=encoding, boilerplate_patterns=boilerplate_patterns, notes=notes
+        )
+    if content_type == "application/json":
+        return _json_to_article(
+            text, source_path=url, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
+        )
+    return _html_to_article(
+        text, source_path=url, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
+    )

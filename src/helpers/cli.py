@@ -6,6 +6,7 @@ Exit status: 0 success, 1 some articles of a folder failed, 2 bad input or usage
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -52,11 +53,50 @@ def _cmd_report(args: argparse.Namespace) -> int:
         sources.extend(find_articles(rp) if rp.is_dir() else [rp])
     if not sources:
         raise LeadertoneError("no article files found (put .txt, .md, .html or .json files in data/raw/)")
-    results = run_job(sources, out_dir=args.out)
+    results = run_job(sources, out_dir=args.out, notebooks=not args.no_notebooks, leaders=args.leaders)
     failed = [r for r in results if r.error]
     if failed:
         print(f"error: {len(failed)} of {len(results)} articles failed", file=sys.stderr)
         return EXIT_PARTIAL if len(failed) < len(results) else EXIT_ERROR
+    return EXIT_OK
+
+
+def _cmd_train_tone(args: argparse.Namespace) -> int:
+    from .tone_model import main_train
+
+    main_train(args.train, args.out, seed=args.seed)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_tone_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .tone_model import evaluate, read_newsmtsc
+
+    result = evaluate(read_newsmtsc(args.file))
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return EXIT_OK
+    print(f"{'method':<18} {'macro-F1':>9} {'accuracy':>9} {'n':>6}")
+    for name, m in result["methods"].items():
+        star = " (default)" if name == result["default"] else ""
+        print(f"{name:<18} {m['f1_macro']:>9.3f} {m['accuracy']:>9.3f} {m['n']:>6}{star}")
+    return EXIT_OK
+
+
+def _cmd_benchmark(args: argparse.Namespace) -> int:
+    import json
+
+    from .benchmark import run_benchmark
+    from .report import find_articles
+
+    paths: list[Path] = []
+    for p in args.paths or [config.DATA_RAW]:
+        rp = config.resolve(p)
+        paths.extend(find_articles(rp) if rp.is_dir() else [rp])
+    result = run_benchmark(paths, repeat=args.repeat)
+    print(json.dumps(result, indent=1))
     return EXIT_OK
 
 
@@ -68,19 +108,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--max-bytes", type=int, default=None,
-        help=f"largest input file read, in bytes (default {config.MAX_INPUT_BYTES})",
+        help=f"largest input file or web page read, in bytes (default {config.MAX_INPUT_BYTES}, "
+        "or $LEADERTONE_MAX_BYTES)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("analyze", help="analyse one article and print the result")
-    p.add_argument("article", help="article file (.txt, .md, .html, .json)")
+    p.add_argument("article", help="article file (.txt, .md, .html, .json) or an http(s):// URL")
     p.add_argument("--json", action="store_true", help="print the full analysis as one JSON object")
-    p.add_argument("--leaders", nargs="+", metavar="NAME", help='the people to follow, e.g. "Vladimir Putin" "Joe Biden"')
+    p.add_argument(
+        "--leaders", nargs="+", metavar="NAME", help='the people to follow, e.g. "Vladimir Putin" "Joe Biden"'
+    )
     p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("tone-eval", help="score TextBlob, VADER and the tone model on NewsMTSC-format JSONL")
+    p.add_argument("file", help="JSONL: sentence_normalized, targets with from, to, polarity (2/4/6)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=_cmd_tone_eval)
+
+    p = sub.add_parser("train-tone", help="rebuild the target-aware tone model from NewsMTSC training data")
+    p.add_argument("--train", default=str(config.NEWSMTSC_TRAIN), help="training JSONL (default: %(default)s)")
+    p.add_argument("--out", default=str(config.TONE_MODEL_PATH), help="model file to write (default: %(default)s)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    p.set_defaults(func=_cmd_train_tone)
+
+    p = sub.add_parser("benchmark", help="time and memory of the analysis as ratios to bare spaCy nlp.pipe")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: data/raw/)")
+    p.add_argument("--repeat", type=int, default=3, help="timed runs per side; the best counts (default: 3)")
+    p.set_defaults(func=_cmd_benchmark)
 
     p = sub.add_parser("report", help="write reports/<article>/ for every article (default: data/raw/)")
     p.add_argument("paths", nargs="*", help="article files or folders")
     p.add_argument("--out", default=None, help=f"output folder (default {config.REPORTS_DIR})")
+    p.add_argument("--no-notebooks", action="store_true", help="skip running the notebooks (the slow part)")
+    p.add_argument("--leaders", nargs="+", metavar="NAME", help="the people to follow in every article")
     p.set_defaults(func=_cmd_report)
     return parser
 
@@ -90,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     warnings.showwarning = _show_warning
+    default_max_bytes = config.MAX_INPUT_BYTES
+    if config.MAX_BYTES_ERROR and args.max_bytes is None:
+        print(f"error: {config.MAX_BYTES_ERROR}", file=sys.stderr)
+        return EXIT_ERROR
     if args.max_bytes is not None:
         if args.max_bytes <= 0:
             parser.error("--max-bytes must be a positive number of bytes")
@@ -104,6 +169,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug, not bad input: still one line, the traceback only on request
+        if os.environ.get("LEADERTONE_DEBUG"):
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {exc} (set LEADERTONE_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_PARTIAL
+    finally:
+        config.MAX_INPUT_BYTES = default_max_bytes  # main() called from Python leaves no trace
 
 
 if __name__ == "__main__":

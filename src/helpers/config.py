@@ -37,8 +37,22 @@ DEFAULT_ARTICLE = DATA_RAW / "putin_biden_geneva_2021.txt"
 NEWSMTSC_TRAIN = DATA_EXTERNAL / "newsmtsc" / "train.jsonl"
 TONE_MODEL_PATH = MODELS_DIR / "tone_newsmtsc.json"
 
-#: Largest input file read, in bytes; override with LEADERTONE_MAX_BYTES.
-MAX_INPUT_BYTES = int(os.environ.get("LEADERTONE_MAX_BYTES", 10 * 1024 * 1024))
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _max_bytes_from_env() -> tuple[int, str | None]:
+    """``LEADERTONE_MAX_BYTES`` as a positive whole number of bytes, or the default and what is wrong."""
+    raw = os.environ.get("LEADERTONE_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES, None
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw), None
+    return DEFAULT_MAX_BYTES, f"LEADERTONE_MAX_BYTES={raw!r} is not a positive whole number of bytes (e.g. 20000000)"
+
+
+#: Largest input file read, in bytes; override with LEADERTONE_MAX_BYTES. An invalid value
+#: leaves the default here and its message in MAX_BYTES_ERROR, which the command line reports.
+MAX_INPUT_BYTES, MAX_BYTES_ERROR = _max_bytes_from_env()
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:

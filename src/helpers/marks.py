@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .article import Article, Paragraph
 
 #: Closing mark expected for each opening mark.
-PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'", "‚": "’"}
+PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'", "‚": "’", "”": "”"}
 #: Characters that may close a curly double quotation opened with „.
 _ALT_CLOSE = {"„": ("“", "”"), "‚": ("‘", "’")}
 MARK_CHARS = set(PAIRS) | set(PAIRS.values())
@@ -112,12 +112,10 @@ def _classify(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]])
     return None
 
 
-def _scan(text: str, lo: int, hi: int, carried: str | None) -> tuple[list[tuple[int, int, str, bool]], str | None]:
+def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, bool]], str | None]:
     """Top-level quoted stretches in ``text[lo:hi]``: (start, end, open mark, closed).
 
-    ``carried`` is a mark left open at the end of the previous paragraph; the
-    stretch continues here only when this paragraph opens again with it.
-    Returns the stretches and the mark still open at the end (or None).
+    Returns the stretches and the mark still open at the end of the paragraph (or None).
     """
     out: list[tuple[int, int, str, bool]] = []
     stack: list[tuple[str, int]] = []
@@ -132,7 +130,7 @@ def _scan(text: str, lo: int, hi: int, carried: str | None) -> tuple[list[tuple[
             # pop to the matching opener; unmatched inner openers were apostrophes or strays
             for depth in range(len(stack) - 1, -1, -1):
                 m, pos = stack[depth]
-                if PAIRS[m] == c or c in _ALT_CLOSE.get(m, ()) or (m == "”" and c == "”"):
+                if PAIRS[m] == c or c in _ALT_CLOSE.get(m, ()):
                     del stack[depth:]
                     if depth == 0 and i > pos + 1:
                         out.append((pos + 1, i, m, True))
@@ -141,7 +139,7 @@ def _scan(text: str, lo: int, hi: int, carried: str | None) -> tuple[list[tuple[
         stack.append(("”" if kind == "open-as-”" else c, i))
     # openers never closed: the outermost runs to the paragraph's end
     still_open = None
-    real = [(m, pos) for m, pos in stack if m in ("“", "„", "«", "»", '"', "‘", "'")]
+    real = [(m, pos) for m, pos in stack if m in ("“", "„", "«", "»", '"', "‘", "'", "”")]
     if real:
         m, pos = real[0]
         end = hi
@@ -172,7 +170,7 @@ def find_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSp
     carried: str | None = None
     carried_from: int | None = None
     for pi, para in enumerate(paragraphs):
-        found, still_open = _scan(text, para.start, para.end, carried)
+        found, still_open = _scan(text, para.start, para.end)
         continues = (
             carried is not None
             and carried_from == pi - 1

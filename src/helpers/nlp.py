@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -60,13 +62,20 @@ def _load(names: tuple[str, ...]) -> Language:
 @Language.component("leadertone_paragraph_boundaries")
 def paragraph_boundaries(doc):
     """Start a sentence after every line break, so no sentence spans two paragraphs or a heading."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-        elif "\n" in token.text and token.text.strip() == "":
+    # set through one array: ``token.is_sent_start = …`` scans the whole doc on every call (quadratic)
+    starts = doc.to_array([SENT_START]).astype("int64")
+    changed = False
+    prev_break = False
+    for i, token in enumerate(doc):
+        text = token.text
+        if i and prev_break:
+            starts[i], changed = 1, True
+        elif i and "\n" in text and not text.strip():
             # whitespace tokens holding a line break belong to the sentence before
-            token.is_sent_start = False
+            starts[i], changed = -1, True
+        prev_break = "\n" in text or "\n" in token.whitespace_
+    if changed:
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
@@ -92,6 +101,9 @@ _SPACE_LIKE = dict.fromkeys(
 )
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def analysis_text(article: Article) -> str:
     """The text spaCy reads: ``article.text`` with boilerplate blanked and odd spaces made plain.
 
@@ -102,6 +114,8 @@ def analysis_text(article: Article) -> str:
     """
     chars = list(article.text.translate(_SPACE_LIKE))
     text = article.text
+    for m in _LONE_CR.finditer(text):  # an old Mac line break is still a line break
+        chars[m.start()] = "\n"
     for b in article.boilerplate:
         start = text.rfind("\n", 0, b.start) + 1
         end = text.find("\n", b.end)
@@ -119,7 +133,12 @@ def parse(article: Article, nlp: Language | None = None) -> Doc:
     before parsing, so it is never analysed; sentences never cross a line break.
     """
     nlp = nlp or load_pipeline()
-    doc = nlp(analysis_text(article))
+    text = analysis_text(article)
+    if len(text) >= nlp.max_length:
+        # spaCy refuses texts over max_length (1,000,000 characters) for fear of memory use;
+        # the input size cap (config.MAX_INPUT_BYTES) bounds the text instead
+        nlp.max_length = len(text) + 1
+    doc = nlp(text)
     doc._.article = article
     return doc
 
@@ -144,8 +163,10 @@ def sentence_spans(doc: Doc) -> list[Span]:
 def sentence_index(doc: Doc, char: int) -> int | None:
     """The index (into ``sentence_spans``) of the sentence holding character ``char``."""
     sents = sentence_spans(doc)
-    starts = [s.start_char for s in sents]
-    i = bisect.bisect_right(starts, char) - 1
+    key = "leadertone.sentence_starts"
+    if len(doc.user_data.get(key, ())) != len(sents):
+        doc.user_data[key] = [s.start_char for s in sents]
+    i = bisect.bisect_right(doc.user_data[key], char) - 1
     if i >= 0 and char < sents[i].end_char:
         return i
     return None

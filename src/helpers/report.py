@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +12,14 @@ from pathlib import Path
 from . import config
 from .analysis import analyze
 from .article import SUPPORTED_SUFFIXES
+from .charts import all_charts
 from .errors import LeadertoneError
+from .export import export, export_tables
 from .files import write_text_atomic
+from .html_report import write_report
+
+#: The Jupyter kernel the notebooks run in (ipykernel installs it into the environment).
+KERNEL_NAME = "python3"
 
 
 @dataclass(frozen=True)
@@ -34,28 +42,124 @@ def find_articles(folder: str | Path = config.DATA_RAW) -> list[Path]:
     )
 
 
-def write_article_report(path: str | Path, *, out_dir: str | Path | None = None) -> tuple[Path, ...]:
-    """Analyse one article and write ``<out_dir>/<slug>/analysis.json``; returns the files written."""
-    analysis = analyze(path)
-    folder = Path(out_dir) if out_dir else config.REPORTS_DIR
-    target = folder / analysis.slug / "analysis.json"
-    write_text_atomic(target, analysis.to_json() + "\n")
-    return (target,)
+def report_notebooks(folder: str | Path | None = None) -> list[Path]:
+    """The numbered notebooks the report runs for every article (``notebooks/NN_*.ipynb``, in order)."""
+    folder = Path(folder) if folder else config.NOTEBOOKS_DIR
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def run_notebooks(
+    article: str | Path,
+    *,
+    out_dir: str | Path | None = None,
+    slug: str | None = None,
+    leaders: list[str] | None = None,
+    notebooks: Iterable[str | Path] | None = None,
+) -> list[Path]:
+    """Run every notebook on one article with papermill; write the executed notebooks and their HTML.
+
+    Each notebook runs with ``ARTICLE=<article>`` and ``OUT_DIR=<out_dir>`` (so its
+    charts land in ``<out_dir>/<slug>/figures/``) into a temporary file that is renamed
+    to ``<out_dir>/<slug>/notebooks/NN_name.ipynb`` only when every cell succeeded, so a
+    failed run keeps the previous notebook. ``NN_name.html`` is written beside it.
+
+    Raises:
+        LeadertoneError: naming the notebook and the error of the cell that failed.
+    """
+    import nbformat
+    import papermill
+    from nbconvert import HTMLExporter
+
+    article = Path(article).resolve()
+    root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
+    folder = root / (slug or config.slugify(article.stem)) / "notebooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    parameters = {"ARTICLE": str(article), "OUT_DIR": str(root)}
+    if leaders:
+        parameters["LEADERS"] = list(leaders)
+    written: list[Path] = []
+    for src in [Path(n) for n in notebooks] if notebooks is not None else report_notebooks():
+        target = folder / src.name
+        fd, tmp = tempfile.mkstemp(prefix=f".{src.stem}.", suffix=".tmp.ipynb", dir=folder)
+        os.close(fd)
+        try:
+            try:
+                papermill.execute_notebook(
+                    str(src), tmp, parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(src.parent),
+                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                    extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no kernel start-up chatter on stderr
+                )
+            except papermill.PapermillExecutionError as exc:
+                raise LeadertoneError(
+                    f"notebook {src.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+                ) from exc
+            except Exception as exc:  # a kernel that dies or does not start
+                raise LeadertoneError(f"notebook {src.name} could not run: {type(exc).__name__}: {exc}") from exc
+            html, _ = HTMLExporter().from_notebook_node(nbformat.read(tmp, as_version=4))
+            os.replace(tmp, target)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        written.append(target)
+        written.append(write_text_atomic(target.with_suffix(".html"), html))
+    return written
+
+
+def write_article_report(
+    path: str | Path,
+    *,
+    out_dir: str | Path | None = None,
+    notebooks: bool = True,
+    leaders: list[str] | None = None,
+) -> tuple[Path, ...]:
+    """Analyse one article and write its report folder ``<out_dir>/<slug>/``; returns the files written.
+
+    Writes ``analysis.json``, ``tables/*.csv``, ``figures/*.{png,svg,pdf,csv}``,
+    ``report.html`` and, unless ``notebooks=False``, every notebook run on the article
+    (``notebooks/NN_*.ipynb`` and ``.html``). Every file goes through a temporary file
+    and a rename, so a failed run keeps the previous version.
+    """
+    analysis = analyze(path, leaders=leaders)
+    root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
+    folder = root / analysis.slug
+    written = [write_text_atomic(folder / "analysis.json", analysis.to_json() + "\n")]
+    written += export_tables(analysis, out_dir=root)
+    charts = all_charts(analysis)
+    for chart in charts:
+        written += export(chart, article=analysis, out_dir=root)
+    if notebooks:
+        written += run_notebooks(path, out_dir=root, slug=analysis.slug, leaders=leaders)
+    written.append(write_report(analysis, figures=charts, out_dir=root))
+    return tuple(written)
 
 
 def run_job(
-    sources: Iterable[str | Path], *, out_dir: str | Path | None = None, progress=sys.stderr
+    sources: Iterable[str | Path],
+    *,
+    out_dir: str | Path | None = None,
+    progress=None,
+    notebooks: bool = True,
+    leaders: list[str] | None = None,
 ) -> list[JobResult]:
-    """Write the report of every article; a bad file is reported and the others go on."""
+    """Write the report of every article; a bad file is reported and the others go on.
+
+    ``notebooks=False`` skips running the notebooks (the slow part); everything else is written.
+    """
     sources = list(sources)
+    progress = progress or sys.stderr  # looked up now: a default bound at import may be a closed stream
     results = []
+    folders: dict[str, Path] = {}  # report folder name -> the article written there in this run
     for n, src in enumerate(sources, 1):
         src = Path(src)
+        slug = config.slugify(src.stem)
         try:
-            outputs = write_article_report(src, out_dir=out_dir)
-        except LeadertoneError as exc:
-            results.append(JobResult(src, error=str(exc)))
-            print(f"[{n}/{len(sources)}] {src.name}: error: {exc}", file=progress)
+            if slug in folders:  # "a.txt" and "A.json" would overwrite each other's report
+                raise LeadertoneError(f"its report folder {slug}/ is already taken by {folders[slug].name}; rename one")
+            outputs = write_article_report(src, out_dir=out_dir, notebooks=notebooks, leaders=leaders)
+            folders[slug] = src
+        except (LeadertoneError, OSError) as exc:
+            msg = str(exc) if isinstance(exc, LeadertoneError) else f"cannot write the report ({exc})"
+            results.append(JobResult(src, error=msg))
+            print(f"[{n}/{len(sources)}] {src.name}: error: {msg}", file=progress)
             continue
         results.append(JobResult(src, outputs))
         print(f"[{n}/{len(sources)}] {src.name}: wrote {outputs[0].parent}", file=progress)
