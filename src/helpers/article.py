@@ -296,7 +296,7 @@ def _language_note(text: str) -> str | None:
     words = _WORD.findall(text[:200_000])
     letters = sum(map(len, words))
     latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for w in words for c in w)
-    if not (letters >= 20 and latin < letters / 2) and len(words) < 20:
+    if not (letters >= 20 and latin < letters / 2) and len(words) < 40:
         return None  # too little to judge (a text in Cyrillic, Chinese … is judged by its letters)
     share = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     if latin >= letters / 2 and share >= 0.12:  # English prose: 35-50 %; German, French, Spanish: under 10 %
