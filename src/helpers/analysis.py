@@ -17,6 +17,7 @@ from .entities import entity_table
 from .leaders import Leader, find_leaders, leader_mentions
 from .nlp import parse
 from .quotes import quote_counts, quote_table
+from .tone import quote_tone, sentence_targets, sentence_tone, tone_comparison
 
 #: Version of the ``analyze --json`` schema (documented in the README).
 SCHEMA_VERSION = "1.0"
@@ -32,8 +33,13 @@ class Analysis:
         entities: ``entity_table(doc)``.
         leaders: The two leaders followed (fewer when the article names fewer people).
         mentions: ``leader_mentions(doc, leaders)``: every mention with its rule.
-        quotes: ``quote_table(doc, leaders)``: quotations and indirect statements.
+        quotes: ``quote_table(doc, leaders)`` with the tone of each quotation
+            (``quote_tone``): quotations and indirect statements.
         quote_counts: ``quote_counts(quotes, leaders)``: per leader.
+        sentences: ``sentence_tone(doc)``: every sentence with TextBlob and VADER scores.
+        sentence_targets: ``sentence_targets(doc, mentions, quotes)``: the tone toward
+            each leader in each sentence that mentions them.
+        tone: ``tone_comparison(...)``: voice and coverage per leader with intervals.
         warnings: Messages for the user about this article.
     """
 
@@ -44,6 +50,9 @@ class Analysis:
     mentions: pd.DataFrame
     quotes: pd.DataFrame
     quote_counts: pd.DataFrame
+    sentences: pd.DataFrame
+    sentence_targets: pd.DataFrame
+    tone: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -64,8 +73,22 @@ class Analysis:
             "quotes": _records(self.quotes[self.quotes.kind != "indirect"]),
             "indirect": _records(self.quotes[self.quotes.kind == "indirect"]),
             "quote_counts": _records(self.quote_counts),
+            "sentences": self._sentence_records(),
+            "tone": _records(self.tone),
             "warnings": list(self.warnings),
         }
+
+    def _sentence_records(self) -> list[dict[str, Any]]:
+        """Sentences with their scores and, per leader mentioned, the target-aware tone."""
+        by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for row in self.sentence_targets.itertuples():
+            by_sentence.setdefault(int(row.sentence), []).append(
+                {"name": row.leader, "label": row.label, "score": row.score, "own_quote": bool(row.own_quote)}
+            )
+        records = _records(self.sentences.drop(columns=["text"]))
+        for rec in records:
+            rec["leaders"] = by_sentence.get(rec["sentence"], [])
+        return records
 
     def to_json(self, *, indent: int | None = 1) -> str:
         """``to_dict()`` as JSON text (UTF-8 characters kept as they are)."""
@@ -107,14 +130,20 @@ def analyze(
         msg = "the article names no person" if not found else f"the article names only one person ({found[0].name})"
         notes.append(msg)
         warnings.warn(msg, ArticleWarning, stacklevel=2)
-    quotes = quote_table(doc, found)
+    quotes = quote_tone(quote_table(doc, found))
+    mentions = leader_mentions(doc, found)
+    sentences = sentence_tone(doc)
+    targets = sentence_targets(doc, mentions, quotes)
     return Analysis(
         article=article,
         doc=doc,
         entities=entity_table(doc),
         leaders=found,
-        mentions=leader_mentions(doc, found),
+        mentions=mentions,
         quotes=quotes,
         quote_counts=quote_counts(quotes, found),
+        sentences=sentences,
+        sentence_targets=targets,
+        tone=tone_comparison(sentences, targets, quotes, found),
         warnings=notes,
     )
