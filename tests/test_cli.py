@@ -64,7 +64,7 @@ def test_report_job_writes_analysis_and_keeps_going(tmp_path, capsys):
     good.write_text("Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday.\n", encoding="utf-8")
     (src / "broken.json").write_text("{oops", encoding="utf-8")
     out = tmp_path / "reports"
-    status = main(["report", str(src), "--out", str(out)])
+    status = main(["report", str(src), "--out", str(out), "--no-notebooks"])
     err = capsys.readouterr().err
     assert status == 1
     assert "broken.json: error:" in err and "1 of 2 articles failed" in err

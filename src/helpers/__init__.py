@@ -7,43 +7,70 @@ The public API, flat:
 >>> analysis.entities.head()  # doctest: +SKIP
 """
 
-from . import config
+from . import charts, config
 from .analysis import SCHEMA_VERSION, Analysis, analyze
 from .article import Article, Boilerplate, Paragraph, article_from_text, load_article
 from .entities import canonical_place, clean_name, entity_counts, entity_table, person_aliases
 from .errors import LeadertoneError
+from .export import export
+from .html_report import render_report, write_report
 from .leaders import Leader, find_leaders, leader_mentions, mention_counts
 from .marks import QuoteSpan, find_quote_spans
 from .nlp import load_pipeline, parse
 from .quotes import Quote, find_quotes, other_speakers, quote_counts, quote_table
+from .tone import (
+    DEFAULT_METHOD,
+    LeaderTone,
+    leader_tone,
+    quote_tone,
+    sentence_targets,
+    sentence_tone,
+    text_tone,
+    tone_comparison,
+)
+from .tone_model import TonePrediction, load_tone_model
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_METHOD",
     "SCHEMA_VERSION",
     "Analysis",
     "Article",
     "Boilerplate",
     "Leader",
+    "LeaderTone",
     "LeadertoneError",
     "Paragraph",
     "Quote",
     "QuoteSpan",
+    "TonePrediction",
     "analyze",
     "article_from_text",
     "canonical_place",
+    "charts",
     "clean_name",
     "config",
     "entity_counts",
     "entity_table",
+    "export",
     "find_leaders",
     "find_quote_spans",
     "find_quotes",
     "leader_mentions",
+    "leader_tone",
+    "load_tone_model",
     "mention_counts",
     "other_speakers",
     "quote_counts",
     "quote_table",
+    "quote_tone",
+    "render_report",
+    "sentence_targets",
+    "sentence_tone",
+    "text_tone",
+    "tone_comparison",
+    "write_report",
     "load_article",
     "load_pipeline",
     "parse",

@@ -46,9 +46,14 @@ RULE_ORDER = ("full name", "title + name", "surname", "role phrase", "pronoun")
 KIND_LABELS = {"direct": "direct quote", "indirect": "indirect statement", "scare": "scare quote"}
 #: Human names of the tone methods; unknown methods are shown by their own name.
 METHOD_LABELS = {
-    "textblob": "TextBlob polarity (whole sentence)",
+    "textblob": "TextBlob polarity",
     "vader": "VADER compound (whole sentence)",
-    "newsmtsc": "NewsMTSC model (target-aware; voice by VADER)",
+    "newsmtsc": "NewsMTSC model (target-aware)",
+}
+#: What a reader must know about a method, shown under its name in the tone chart.
+METHOD_NOTES = {
+    "textblob": "the whole sentence, blind to whom it is about",
+    "newsmtsc": "tone toward the leader; voice scored by VADER",
 }
 #: Plain-language names of spaCy's entity labels.
 ENTITY_LABELS = {
@@ -566,7 +571,7 @@ def default_method(tone: pd.DataFrame) -> str | None:
 
 
 def method_label(method: str) -> str:
-    """A method's name for people: ``textblob`` → "TextBlob polarity (whole sentence)"."""
+    """A method's name for people: ``textblob`` → "TextBlob polarity"."""
     return METHOD_LABELS.get(method, f"{method} (target-aware)")
 
 
@@ -629,7 +634,8 @@ def chart_tone(analysis: Any) -> Chart:
                 tick.set_color(color_of(n, colors))
                 tick.set_fontweight("bold")
             ax.tick_params(axis="x", length=0)
-            ax.set_title(method_label(method), fontsize=10.5)
+            note = METHOD_NOTES.get(method)
+            ax.set_title(method_label(method) + (f"\n{note}" if note else ""), fontsize=10, linespacing=1.3)
         if not data.empty:
             lows = data["low"].fillna(data["mean"])
             highs = data["high"].fillna(data["mean"])
@@ -671,13 +677,15 @@ def describe_tone(analysis: Any, method: str | None = None) -> Sentence:
         if not diff.empty and not pd.isna(diff["low"].iloc[0]):
             d = diff.iloc[0]
             verdict = (
-                "the interval includes zero, so the article does not clearly favour either"
+                "no clear difference: its interval includes zero"
                 if d["low"] <= 0 <= d["high"]
-                else "the interval excludes zero"
+                else "a clear difference: its interval excludes zero"
             )
             clause += f"; difference {d['leader']} {_signed(d['mean'])} ({verdict})"
         out.append(clause + ".")
-    notes = sorted({str(x) for x in sub["note"].dropna() if str(x).strip()})
+    own = sub[sub.leader.isin(names)]
+    notes = [f"{r.leader}'s {r.aspect}: {r.note}" for r in own.itertuples()
+             if isinstance(r.note, str) and r.note.strip()]
     if notes:
         out.append("Caution: " + "; ".join(notes) + ".")
     return Sentence(" ".join(out))

@@ -87,7 +87,7 @@ def run_notebooks(
                 papermill.execute_notebook(
                     str(src), tmp, parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(src.parent),
                     progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                    extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no kernel start-up chatter on stderr
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no kernel start-up chatter on stderr
                 )
             except papermill.PapermillExecutionError as exc:
                 raise LeadertoneError(

@@ -1,0 +1,187 @@
+"""The notebooks: thin, parameterised, stored without outputs, and every cell runs on two different articles.
+
+The run goes through the report job (``write_article_report``), which executes each
+notebook once per article with papermill (``-p ARTICLE … -p OUT_DIR …``): a failing
+cell fails the fixture and so the suite.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import config
+from helpers.errors import LeadertoneError
+from helpers.report import report_notebooks, run_notebooks, write_article_report
+
+NOTEBOOKS = report_notebooks()
+NAMES = [p.name for p in NOTEBOOKS]
+SECOND_ARTICLE = config.DATA_RAW / "macron_scholz_paris_2023.txt"
+CHARTS = ["entity_counts", "mentions", "quote_counts", "speakers", "tone", "sentence_tone"]
+TABLES = ["entities", "mentions", "quotes", "quote_counts", "sentences", "tone"]
+
+
+def _read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def expected_report_files(slug: str, notebooks: bool = True) -> set[str]:
+    """Every file ``make report`` writes for one article, relative to ``reports/``."""
+    files = {f"{slug}/analysis.json", f"{slug}/report.html"}
+    files |= {f"{slug}/tables/{t}.csv" for t in TABLES}
+    files |= {f"{slug}/figures/{c}.{ext}" for c in CHARTS for ext in ("png", "svg", "pdf", "csv")}
+    if notebooks:
+        files |= {f"{slug}/notebooks/{n}" for n in NAMES}
+        files |= {f"{slug}/notebooks/{Path(n).stem}.html" for n in NAMES}
+    return files
+
+
+# --------------------------------------------------------------------------- the notebooks as stored
+
+
+def test_the_four_notebooks_exist():
+    assert NAMES == ["01_article.ipynb", "02_entities.ipynb", "03_quotes.ipynb", "04_tone.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_notebook_is_stored_without_outputs(path):
+    """nbstripout-style: a committed notebook has no outputs and no execution counts."""
+    nb = _read(path)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: strip outputs (nbstripout)"
+    assert nb.metadata.kernelspec.name == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_notebook_is_thin(path):
+    nb = _read(path)
+    for cell in nb.cells:
+        for word in ("def ", "class ", "lambda"):
+            assert word not in cell.source, f"{path.name}: {word.strip()!r} in a cell; move the code into helpers"
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and not c.source.startswith("%"))
+    tree = ast.parse(code)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            assert all(a.name.split(".")[0] in ("helpers", "spacy") for a in node.names), ast.unparse(node)
+        if isinstance(node, ast.ImportFrom):
+            assert node.module.split(".")[0] == "helpers", ast.unparse(node)
+    assert "helpers.config.resolve(ARTICLE)" in code  # paths work from any working directory
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
+    nb = _read(path)
+    first = nb.cells[0]
+    assert first.cell_type == "code" and first.source.splitlines() == ["%load_ext autoreload", "%autoreload 2"]
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    tree = ast.parse(tagged[0].source)
+    names = []
+    for stmt in tree.body:
+        assert isinstance(stmt, ast.Assign) and len(stmt.targets) == 1, ast.unparse(stmt)
+        ast.literal_eval(stmt.value)  # plain values only
+        names.append(stmt.targets[0].id)
+    assert names == ["ARTICLE", "LEADERS", "EXPORT", "OUT_DIR"]
+    assert ast.literal_eval(tree.body[0].value) == "data/raw/putin_biden_geneva_2021.txt"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_sections_end_with_an_interpretation(path):
+    nb = _read(path)
+    readings = [c for c in nb.cells if c.cell_type == "markdown" and "**Reading this.**" in c.source]
+    assert len(readings) >= 1
+    assert nb.cells[1].cell_type == "markdown" and nb.cells[1].source.startswith("# ")
+
+
+# --------------------------------------------------------------------------- running them
+
+
+@pytest.fixture(scope="module", params=[config.DEFAULT_ARTICLE, SECOND_ARTICLE], ids=["default", "second"])
+def report(request, tmp_path_factory):
+    """The whole report job, notebooks included, for one article: each notebook runs once."""
+    out = tmp_path_factory.mktemp("reports")
+    written = write_article_report(request.param, out_dir=out)
+    return out, config.slugify(request.param.stem), written
+
+
+def test_report_writes_every_file(report):
+    out, slug, written = report
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert files == expected_report_files(slug)
+    assert {p.relative_to(out).as_posix() for p in written} == files
+    assert not [f for f in files if f.endswith(".tmp") or "/." in f]
+
+
+def test_every_notebook_ran_without_errors(report):
+    out, slug, _ = report
+    for name in NAMES:
+        nb = _read(out / slug / "notebooks" / name)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert all(c.execution_count is not None for c in code), name
+        errors = [o for c in code for o in c.outputs if o.output_type == "error"]
+        assert not errors, (name, errors)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1 and str(config.DATA_RAW) in injected[0].source
+        html = (out / slug / "notebooks" / name).with_suffix(".html").read_text(encoding="utf-8")
+        assert html.lstrip().lower().startswith("<!doctype html")
+
+
+def test_notebooks_show_charts_and_interpretation(report):
+    out, slug, _ = report
+    for name in ["02_entities.ipynb", "03_quotes.ipynb", "04_tone.ipynb"]:
+        nb = _read(out / slug / "notebooks" / name)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2, name
+        assert sum("text/markdown" in o.get("data", {}) for o in outputs) >= 2, name
+
+
+def test_report_content_matches_the_analysis(report):
+    out, slug, _ = report
+    data = json.loads((out / slug / "analysis.json").read_text(encoding="utf-8"))
+    html = (out / slug / "report.html").read_text(encoding="utf-8")
+    quotes = data["quotes"] + data.get("indirect", [])
+    assert len(set(re.findall(r'data-quote="(\d+)"', html))) == len(quotes)
+    assert html.count('src="data:image/png;base64,') == len(CHARTS)
+    for leader in data["leaders"]:
+        assert leader["name"] in html
+
+
+def test_second_article_reads_as_written():
+    from helpers import analyze
+
+    a = analyze(SECOND_ARTICLE)
+    assert [ld.name for ld in a.leaders] == ["Emmanuel Macron", "Olaf Scholz"]
+    assert a.article.headings == ("Energy and defence",)
+    assert [b.reason for b in a.article.boilerplate] == ["related link"]
+    assert {"Emmanuel Macron", "Olaf Scholz"} <= set(a.quotes.speaker.dropna())
+    # what the article was written to exercise: both quotation mark styles, quotes before and after
+    # their cue, "according to", a pronoun-attributed quote, a spokesperson, a "Read more:" line
+    text = a.article.text
+    for feature in ["“", '"', "Macron told reporters", '," the chancellor said', "According to Scholz",
+                    ',” he said', "spokesman Steffen Hebestreit", "Read more:"]:
+        assert feature in text
+
+
+def test_a_failing_notebook_keeps_the_previous_one(tmp_path):
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    params = nbformat.v4.new_code_cell('ARTICLE = "x"\nOUT_DIR = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('broken on purpose')")]
+    src = tmp_path / "src" / "09_broken.ipynb"
+    src.parent.mkdir()
+    nbformat.write(nb, src)
+    previous = tmp_path / "out" / "a" / "notebooks" / "09_broken.ipynb"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("previous run", encoding="utf-8")
+    with pytest.raises(LeadertoneError, match="09_broken.ipynb failed .*ValueError: broken on purpose"):
+        run_notebooks(tmp_path / "a.txt", out_dir=tmp_path / "out", slug="a", notebooks=[src])
+    assert previous.read_text(encoding="utf-8") == "previous run"
+    assert sorted(p.name for p in previous.parent.iterdir()) == ["09_broken.ipynb"]
