@@ -44,15 +44,23 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import find_articles, run_job
+def _article_paths(paths: list[str] | None) -> list[Path]:
+    """The article files named on the command line, folders expanded (default: data/raw/)."""
+    from .report import find_articles
 
-    sources: list[Path] = []
-    for p in args.paths or [config.DATA_RAW]:
+    found: list[Path] = []
+    for p in paths or [config.DATA_RAW]:
         rp = config.resolve(p)
-        sources.extend(find_articles(rp) if rp.is_dir() else [rp])
-    if not sources:
+        found.extend(find_articles(rp) if rp.is_dir() else [rp])
+    if not found:
         raise LeadertoneError("no article files found (put .txt, .md, .html or .json files in data/raw/)")
+    return found
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import run_job
+
+    sources = _article_paths(args.paths)
     results = run_job(sources, out_dir=args.out, notebooks=not args.no_notebooks, leaders=args.leaders)
     failed = [r for r in results if r.error]
     if failed:
@@ -89,13 +97,8 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     import json
 
     from .benchmark import run_benchmark
-    from .report import find_articles
 
-    paths: list[Path] = []
-    for p in args.paths or [config.DATA_RAW]:
-        rp = config.resolve(p)
-        paths.extend(find_articles(rp) if rp.is_dir() else [rp])
-    result = run_benchmark(paths, repeat=args.repeat)
+    result = run_benchmark(_article_paths(args.paths), repeat=args.repeat)
     print(json.dumps(result, indent=1))
     return EXIT_OK
 
