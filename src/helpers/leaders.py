@@ -157,9 +157,7 @@ def _name_mentions(doc: Doc, aliases: dict[str, str]) -> list[Mention]:
         if not ent.text.strip():
             continue
         name = clean_name(ent.text)
-        if ent.label_ != "PERSON" and name not in aliases:
-            continue
-        if name not in aliases:
+        if name not in aliases:  # aliases already hold every person, however the tagger labelled them
             continue
         out.append(_with_title(doc, ent, aliases[name]))
         covered.update(range(ent.start, ent.end))
