@@ -484,7 +484,7 @@ def speaker_table(analysis: Any) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     q = quotes[quotes["kind"].isin(["direct", "indirect"])].copy()
     q["speaker"] = q["speaker"].where(q["speaker"].notna() & (q["speaker"].astype(str) != ""), NO_SPEAKER)
-    # a quotation interrupted by its cue ("…,” he said, “…") is one quote: count groups, as quote_counts does
+    # a quotation that runs over several paragraphs is one quote: count groups, as quote_counts does
     unit = q["group"] if "group" in q else pd.Series(range(len(q)), index=q.index)
     q = q.assign(_unit=unit)
     table = (
