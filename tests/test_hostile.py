@@ -838,8 +838,6 @@ def test_property_sentences_and_entities_index_the_text(text, nlp):
 @given(text=TEXTS)
 @example(text="Biden said: ”We will see”.")
 def test_property_quotes_and_mentions_index_the_text(text, nlp):
-    if not hasattr(helpers, "quote_table") or not hasattr(helpers, "leader_mentions"):
-        pytest.skip("helpers.quote_table / helpers.leader_mentions do not exist yet")
     with _quiet():
         article = _article(text)
     if article is None:

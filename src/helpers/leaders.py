@@ -9,7 +9,6 @@ resolved it, so every count can be checked against its sentence.
 
 from __future__ import annotations
 
-import bisect
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .article import ArticleWarning, paragraph_at
 from .entities import COUNTRY_WORDS, clean_name, person_aliases
-from .marks import quote_spans
+from .marks import inside_quotes, quote_spans
 from .nlp import require_article, sentence_index, sentence_spans
 
 # --------------------------------------------------------------------------- vocabularies
@@ -332,7 +331,7 @@ def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
     _learn_roles(doc, names, people)
     leaders = list(leaders) if leaders else [n for n, _ in Counter(m.person for m in names).most_common(2)]
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
-    quoted = _quoted_chars(doc)
+    quoted = inside_quotes(quote_spans(require_article(doc), doc.text))
 
     events: list[tuple[int, str, object]] = [(m.token_start, "name", m) for m in names]
     events += [(info["span"].start, "role", info) for info in _role_phrases(doc, covered)]
@@ -381,18 +380,6 @@ def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
 def _last_person(mentions: list[Mention], sent: Span) -> str | None:
     inside = [m for m in mentions if sent.start <= m.token_start < sent.end]
     return inside[-1].person if inside else None
-
-
-def _quoted_chars(doc: Doc):
-    """A test for "is this character inside a quotation?" over the doc's quoted stretches."""
-    spans = [(q.start, q.end) for q in quote_spans(require_article(doc), doc.text)]
-    starts = [s for s, _ in spans]
-
-    def quoted(char: int) -> bool:
-        i = bisect.bisect_right(starts, char) - 1
-        return i >= 0 and char < spans[i][1]
-
-    return quoted
 
 
 def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str, _Person], quoted) -> str | None:

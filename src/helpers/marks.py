@@ -10,8 +10,9 @@ quotation, nested quotations belong to the outer one.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .article import Article, Paragraph
@@ -192,3 +193,21 @@ def find_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSp
 def quote_spans(article: Article, text: str | None = None) -> list[QuoteSpan]:
     """``find_quote_spans`` over an article (boilerplate is not in its paragraphs, so never quoted)."""
     return find_quote_spans(text if text is not None else article.text, article.paragraphs)
+
+
+def inside_quotes(spans: Sequence[QuoteSpan], *, with_marks: bool = False) -> Callable[[int], bool]:
+    """A fast test "is this character inside a quotation?" over ``spans``.
+
+    Args:
+        spans: Quoted stretches (from ``find_quote_spans``).
+        with_marks: Count the quotation marks themselves as inside.
+    """
+    pad = 1 if with_marks else 0
+    bounds = sorted((s.start - pad, s.end + pad) for s in spans)
+    starts = [b[0] for b in bounds]
+
+    def inside(char: int) -> bool:
+        i = bisect.bisect_right(starts, char) - 1
+        return i >= 0 and char < bounds[i][1]
+
+    return inside

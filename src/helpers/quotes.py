@@ -18,7 +18,6 @@ Reported speech without marks ("Putin says Navalny ignored Russian laws",
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import asdict, dataclass, replace
 
@@ -27,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .article import paragraph_at
 from .leaders import Leader, Mention, _leader_names, resolve_people
-from .marks import QuoteSpan, quote_spans
+from .marks import QuoteSpan, inside_quotes, quote_spans
 from .nlp import require_article, sentence_index, sentence_spans
 
 #: Verbs that introduce someone's words (lemmas).
@@ -318,18 +317,6 @@ def _attribute(doc: Doc, q: QuoteSpan, people: _People) -> _Attribution | None:
     return next((c for c in candidates if c is not None and c.speaker), attribution)
 
 
-def _char_test(spans: list[QuoteSpan]):
-    """A fast "is this character inside any quotation (marks included)?" test."""
-    bounds = sorted((s.start - 1, s.end + 1) for s in spans)
-    starts = [b[0] for b in bounds]
-
-    def in_any(char: int) -> bool:
-        i = bisect.bisect_right(starts, char) - 1
-        return i >= 0 and char < bounds[i][1]
-
-    return in_any
-
-
 def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]:
     """Every quotation in the doc with its speaker, and (optionally) indirect statements.
 
@@ -342,7 +329,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     article = require_article(doc)
     people = _People(doc, _leader_names(doc, leaders))
     spans = quote_spans(article, doc.text)
-    in_any = _char_test(spans)
+    in_any = inside_quotes(spans, with_marks=True)
     sents = sentence_spans(doc)
     cue_events = _speech_events(doc, people, in_any)
     quotes: list[Quote] = []
