@@ -133,7 +133,7 @@ def analyze(
     quotes = quote_tone(quote_table(doc, found))
     mentions = leader_mentions(doc, found)
     sentences = sentence_tone(doc)
-    targets = sentence_targets(doc, mentions, quotes)
+    targets = sentence_targets(doc, mentions, quotes, sentences)
     return Analysis(
         article=article,
         doc=doc,

@@ -122,7 +122,12 @@ TARGET_COLUMNS = ["sentence", "leader", "start", "end", "rule", "label", "score"
                   "own_quote"]
 
 
-def sentence_targets(doc: Doc, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def sentence_targets(
+    doc: Doc,
+    mentions: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Tone toward each leader in each sentence that mentions them.
 
     One row per (sentence, leader), scored at the clearest mention (a name before a
@@ -133,8 +138,13 @@ def sentence_targets(doc: Doc, mentions: pd.DataFrame, quotes: pd.DataFrame | No
         doc: A doc from ``helpers.parse``.
         mentions: ``leader_mentions(doc, leaders)``.
         quotes: ``quote_table(doc, leaders)``, to find each leader's own quotations.
+        sentences: ``sentence_tone(doc)``, whose TextBlob and VADER scores are reused;
+            computed here when omitted.
     """
     sents = sentence_spans(doc)
+    if sentences is None:
+        sentences = sentence_tone(doc)
+    blind_by_sentence = sentences.set_index("sentence")[["polarity", "vader"]].to_dict("index")
     own: set[tuple[int, str]] = set()
     if quotes is not None and not quotes.empty:
         direct = quotes[(quotes.kind == "direct") & quotes.speaker.notna()]
@@ -157,7 +167,7 @@ def sentence_targets(doc: Doc, mentions: pd.DataFrame, quotes: pd.DataFrame | No
                 if len(span) == 0:
                     continue
             tone = leader_tone(sent, span)
-            blind = text_tone(sent.text)
+            blind = blind_by_sentence[int(si)]
             rows.append(
                 {
                     "sentence": int(si), "leader": leader, "start": int(m.start), "end": int(m.end),
