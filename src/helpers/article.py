@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import csv
 import http.client
+import io
 import json
 import re
 import time
@@ -19,9 +21,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from datetime import datetime
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import config
@@ -68,6 +71,10 @@ class Article:
         source_path: The file read, or None for text given directly.
         format: ``txt``, ``md``, ``html`` or ``json``.
         encoding: The encoding the bytes were decoded with.
+        outlet: The publication or news agency (``Reuters``, ``The Guardian``), or None.
+        published: The publication date as ``YYYY-MM-DD``, or None.
+        url: The article's web address, or None.
+        notes: Messages about the input (a guessed encoding, an unreadable date …).
     """
 
     text: str
@@ -78,6 +85,9 @@ class Article:
     source_path: str | None = None
     format: str = "txt"
     encoding: str = "utf-8"
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
     notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -105,6 +115,9 @@ class Article:
             "path": self.source_path,
             "format": self.format,
             "encoding": self.encoding,
+            "outlet": self.outlet,
+            "published": self.published,
+            "url": self.url,
             "title": self.title,
             "text": self.text,
             "headings": list(self.headings),
@@ -307,6 +320,213 @@ def _language_note(text: str) -> str | None:
     )
 
 
+# --------------------------------------------------------------------------- publication metadata
+
+#: The table of publication metadata read from an article's folder.
+SIDECAR_NAME = "metadata.csv"
+#: The publication fields of an ``Article``, in the order sources are merged.
+METADATA_FIELDS = ("outlet", "published", "url")
+#: JSON keys read for each field, first found wins.
+JSON_METADATA_KEYS: dict[str, tuple[str, ...]] = {
+    "outlet": ("outlet", "source", "sitename", "publisher"),
+    "published": ("published", "date", "published_at", "datePublished"),
+    "url": ("url",),
+}
+#: Sidecar columns read for each field, first non-empty cell wins.
+SIDECAR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "outlet": ("outlet",),
+    "published": ("published", "date"),
+    "url": ("url",),
+}
+
+_HSPACE = r"[^\S\r\n]"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# a letter that is not a lowercase ASCII one; the place is checked for capitals after the match
+_CAPS_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|[.'’\-])*"
+_DATELINE = re.compile(
+    rf"""
+    (?P<place>{_CAPS_WORD}(?:{_HSPACE}+{_CAPS_WORD}){{0,5}})
+    (?:,{_HSPACE}+[A-Z][A-Za-z.]*(?:{_HSPACE}+[A-Z][A-Za-z.]*){{0,2}})?
+    (?:,{_HSPACE}+(?:{_MONTH}{_HSPACE}+\d{{1,2}}|\d{{1,2}}{_HSPACE}+{_MONTH}))?
+    {_HSPACE}*\((?P<credit>[^\W\d_][^()\s]*(?:{_HSPACE}+[^()\s]+){{0,3}})\)
+    {_HSPACE}*(?:--|-|–|—){_HSPACE}*(?=\S)
+    """,
+    re.X,
+)
+#: How many body paragraphs may come before the dateline (a pull quote or a standfirst).
+DATELINE_PARAGRAPHS = 3
+
+
+def dateline_credit(text: str) -> str | None:
+    """The news agency credited in a dateline at the start of ``text``, or None.
+
+    A dateline is a place in capitals, optionally a region and a date, then the
+    credit in parentheses and a dash (``-``, ``--``, ``–`` or ``—``)::
+
+        WASHINGTON (Reuters) - …              -> "Reuters"
+        SEOUL, May 7 (Yonhap) -- …            -> "Yonhap"
+        RIO DE JANEIRO (AP) — …               -> "AP"
+        KYIV, Ukraine (AP) — …                -> "AP"
+
+    ``TEL AVIV, Aug 19 - …`` and ``PALM BEACH, Fla. — …`` credit no one, and a
+    parenthesis in an ordinary sentence is not a dateline.
+
+    Args:
+        text: A paragraph, usually the first of the body.
+
+    Returns:
+        The credit as written (one to four words), or None.
+    """
+    m = _DATELINE.match(text.lstrip())
+    if not m:
+        return None
+    place = m.group("place")
+    if place != place.upper() or not any(c.isalpha() for c in place):
+        return None
+    return m.group("credit")
+
+
+def normalize_date(value: str) -> str | None:
+    """A date written in a common way, as ``YYYY-MM-DD``; None when it is not a full date.
+
+    ISO 8601 dates and timestamps (``2021-06-16``, ``2021-06-16T18:05:00+02:00``) keep
+    the calendar day they name, whatever their time zone. Other forms ("June 16, 2021",
+    "16 June 2021", "Dec. 2, 2024") are read with dateutil; numeric dates such as
+    ``06/07/2021`` are read month first unless the first number is over 12. A value
+    lacking the day, the month or the year ("June 2021", "May 7", "Monday") is not a
+    full date.
+
+    Args:
+        value: The date as written.
+    """
+    value = value.strip()
+    if not value or len(value) > 100:
+        return None
+    try:
+        return datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        pass
+    from dateutil import parser
+
+    days = []
+    # a part missing from the value comes from the default: two different defaults reveal it
+    for default in (datetime(2000, 1, 1), datetime(2001, 2, 2)):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # an unknown time zone name ("ET") does not change the day
+                parsed = parser.parse(value, default=default)
+        except (ValueError, OverflowError):
+            return None
+        days.append(parsed.date())
+    return days[0].isoformat() if days[0] == days[1] else None
+
+
+def _date_note(name: str, value: str, origin: str) -> str:
+    return f"{name}: the publication date {value[:80]!r} ({origin}) is not a full date; it was left out"
+
+
+@lru_cache(maxsize=32)
+def _read_sidecar(path: str, stamp: tuple[int, int, int]) -> Mapping[str, Mapping[str, str]]:
+    """The rows of a sidecar table by file name; ``stamp`` (modification time, size, inode) keys the cache."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise LeadertoneError(f"{path}: the metadata table cannot be read ({exc.strerror or exc})") from None
+    if len(data) > config.MAX_INPUT_BYTES:
+        raise LeadertoneError(f"{path}: the metadata table is over the {_size(config.MAX_INPUT_BYTES)} limit")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LeadertoneError(
+            f"{path}: the metadata table is not UTF-8 text (bad byte at {exc.start}); save it as UTF-8 CSV"
+        ) from None
+    if "\x00" in text:
+        raise LeadertoneError(f"{path}: the metadata table is binary data, not CSV text (NUL characters found)")
+    first_line = text.split("\n", 1)[0]
+    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        header = [h.strip().lower() for h in next(reader, [])]
+        if "file" not in header:
+            found = ", ".join(repr(h) for h in header[:8] if h) or "nothing"
+            raise LeadertoneError(
+                f'{path}: the metadata table has no "file" column in its header row (found {found[:200]})'
+            )
+        file_col = header.index("file")
+        columns = {f: [header.index(c) for c in cols if c in header] for f, cols in SIDECAR_COLUMNS.items()}
+        rows: dict[str, dict[str, str]] = {}
+        for row in reader:
+            name = row[file_col].strip() if file_col < len(row) else ""
+            if not name or name in rows:
+                continue
+            values = {}
+            for f, cols in columns.items():
+                cell = next((row[i].strip() for i in cols if i < len(row) and row[i].strip()), "")
+                if cell:
+                    values[f] = cell
+            rows[name] = values
+    except csv.Error as exc:
+        raise LeadertoneError(f"{path}: the metadata table is not valid CSV ({exc})") from None
+    return rows
+
+
+def sidecar_metadata(article_path: str | Path) -> dict[str, str]:
+    """Publication metadata for one article file from ``metadata.csv`` in the same folder.
+
+    The sidecar is a CSV table (UTF-8, a byte-order mark allowed; commas, or semicolons
+    or tabs as a spreadsheet may save it) with a header row, a ``file`` column naming
+    article files (``putin_biden_geneva_2021.txt``) and any of ``outlet``,
+    ``published`` (or ``date``) and ``url``. Rows for other files are ignored; when a
+    file has two rows, the first counts. The table is read once and reread only when
+    it changes, so a folder of many articles reads it once.
+
+    Args:
+        article_path: The article file.
+
+    Returns:
+        The non-empty cells of the file's row under ``outlet``, ``published`` and
+        ``url``, as written; empty when there is no sidecar or no row for the file.
+
+    Raises:
+        LeadertoneError: for a sidecar that cannot be read, is not UTF-8 CSV or has
+            no ``file`` column.
+    """
+    p = Path(article_path)
+    sidecar = p.parent / SIDECAR_NAME
+    try:
+        st = sidecar.stat()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise LeadertoneError(f"{sidecar}: the metadata table cannot be read ({exc.strerror or exc})") from None
+    if not sidecar.is_file():
+        raise LeadertoneError(f"{sidecar}: the metadata table is not a regular file")
+    rows = _read_sidecar(str(sidecar), (st.st_mtime_ns, st.st_size, st.st_ino))
+    return dict(rows.get(p.name, {}))
+
+
+def _merge_metadata(
+    name: str, sources: Sequence[tuple[str, Mapping[str, str | None]]], notes: list[str]
+) -> dict[str, str | None]:
+    """Each publication field from the first source that gives it; a date that is not a date is noted and skipped."""
+    merged: dict[str, str | None] = dict.fromkeys(METADATA_FIELDS)
+    for origin, values in sources:
+        for f in METADATA_FIELDS:
+            value = (values.get(f) or "").strip()
+            if merged[f] is not None or not value:
+                continue
+            if f == "published":
+                day = normalize_date(value)
+                if day is None:
+                    msg = _date_note(name, value, origin)
+                    warnings.warn(msg, ArticleWarning, stacklevel=4)
+                    notes.append(msg)
+                    continue
+                value = day
+            merged[f] = value
+    return merged
+
+
 # --------------------------------------------------------------------------- structure
 
 
@@ -319,6 +539,9 @@ def article_from_text(
     encoding: str = "utf-8",
     boilerplate_patterns: Iterable[tuple[str, str]] | None = None,
     notes: Sequence[str] = (),
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
 ) -> Article:
     """Build an ``Article`` from text already decoded.
 
@@ -331,6 +554,11 @@ def article_from_text(
         encoding: The encoding the text was decoded from, for the record.
         boilerplate_patterns: Extra ``(regex, reason)`` whole-line patterns.
         notes: Messages about the input kept with the article.
+        outlet: The publication or agency; when not given, the credit of a wire-service
+            dateline opening the body (``WASHINGTON (Reuters) - …``), if any.
+        published: The publication date in any common form, kept as ``YYYY-MM-DD``; a
+            value that is not a full date is left out with a note and an ``ArticleWarning``.
+        url: The article's web address.
 
     Raises:
         LeadertoneError: when there is no text at all.
@@ -396,6 +624,20 @@ def article_from_text(
         paragraphs.append(Paragraph(s, e, kind))
 
     notes = list(notes)
+    outlet = _norm(outlet) if outlet else None
+    if not outlet:
+        firsts = [text[p.start : p.end] for p in paragraphs if p.kind == "body"][:DATELINE_PARAGRAPHS]
+        outlet = next(filter(None, map(dateline_credit, firsts)), None)
+    if published is not None and _norm(published):
+        day = normalize_date(published)
+        if day is None:
+            msg = _date_note(source_path or "text", published, "as given")
+            warnings.warn(msg, ArticleWarning, stacklevel=2)
+            notes.append(msg)
+        published = day
+    else:
+        published = None
+    url = url.strip() if url and url.strip() else None
     language = _language_note(" ".join(text[p.start : p.end] for p in paragraphs[:2000]))
     if language:
         warnings.warn(f"{source_path or 'text'}: {language}", ArticleWarning, stacklevel=2)
@@ -409,6 +651,9 @@ def article_from_text(
         source_path=source_path,
         format=fmt,
         encoding=encoding,
+        outlet=outlet,
+        published=published,
+        url=url,
         notes=tuple(notes),
     )
 
@@ -470,28 +715,44 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
 
 
 def _html_to_article(
-    html: str, *, source_path: str | None, encoding: str, notes: list[str], boilerplate_patterns
+    html: str,
+    *,
+    source_path: str | None,
+    encoding: str,
+    notes: list[str],
+    boilerplate_patterns,
+    sidecar: Mapping[str, str] | None = None,
 ) -> Article:
     import trafilatura
 
+    name = source_path or "HTML"
     if not _HTML_TAG.search(html):  # a plain-text file named .html
-        msg = f"{source_path or 'HTML'}: no HTML tags found; read as plain text"
+        msg = f"{name}: no HTML tags found; read as plain text"
         warnings.warn(msg, ArticleWarning, stacklevel=3)
+        notes = [*notes, msg]
+        meta = _merge_metadata(name, [(SIDECAR_NAME, sidecar or {})], notes)
         return article_from_text(
             html, source_path=source_path, encoding=encoding, boilerplate_patterns=boilerplate_patterns,
-            notes=[*notes, msg],
+            notes=notes, **meta,
         )
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
     )
     body = ""
     title = None
+    page: dict[str, str | None] = {}
     if doc is not None:
         get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
         body = get("text") or ""
         title = get("title")
+        page = {
+            f: value if isinstance(value := get(key), str) else None
+            for f, key in (("outlet", "sitename"), ("published", "date"), ("url", "url"))
+        }
     if len(_WORD.findall(body)) < 4:  # nothing, or a stray menu word ("Home")
-        raise LeadertoneError(f"{source_path or 'HTML'}: no article text found in the HTML page")
+        raise LeadertoneError(f"{name}: no article text found in the HTML page")
+    notes = list(notes)
+    meta = _merge_metadata(name, [("from the page", page), (SIDECAR_NAME, sidecar or {})], notes)
     return article_from_text(
         body,
         title=title,
@@ -500,10 +761,44 @@ def _html_to_article(
         encoding=encoding,
         boilerplate_patterns=boilerplate_patterns,
         notes=notes,
+        **meta,
     )
 
 
-def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boilerplate_patterns) -> Article:
+def _json_metadata(obj: Mapping, source_path: str) -> dict[str, str | None]:
+    """Publication fields of a JSON article: for each, the first key of ``JSON_METADATA_KEYS`` with a value.
+
+    ``null`` and empty strings count as absent; an outlet may also be an object with a
+    string ``"name"`` (``"publisher": {"name": "Reuters"}``).
+
+    Raises:
+        LeadertoneError: for a value of another type.
+    """
+    found: dict[str, str | None] = dict.fromkeys(METADATA_FIELDS)
+    for f, keys in JSON_METADATA_KEYS.items():
+        for key in keys:
+            value = obj.get(key)
+            if f == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
+                value = value["name"]
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise LeadertoneError(f'{source_path}: JSON "{key}" must be a string')
+            if value.strip():
+                found[f] = value
+                break
+    return found
+
+
+def _json_to_article(
+    raw: str,
+    *,
+    source_path: str,
+    encoding: str,
+    notes,
+    boilerplate_patterns,
+    sidecar: Mapping[str, str] | None = None,
+) -> Article:
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -519,6 +814,7 @@ def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boiler
     title = obj.get("title")
     if title is not None and not isinstance(title, str):
         raise LeadertoneError(f'{source_path}: JSON "title" must be a string')
+    own = _json_metadata(obj, source_path)
     text = obj["text"]
     if _SURROGATE.search(text) or (title and _SURROGATE.search(title)):
         # "\ud83d" escapes without their pair (an emoji cut in half) cannot be written as UTF-8;
@@ -527,6 +823,8 @@ def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boiler
         msg = f"{source_path}: unpaired UTF-16 surrogate escapes in the JSON replaced with U+FFFD"
         warnings.warn(msg, ArticleWarning, stacklevel=3)
         notes = [*notes, msg]
+    notes = list(notes)
+    meta = _merge_metadata(source_path, [("in the JSON", own), (SIDECAR_NAME, sidecar or {})], notes)
     return article_from_text(
         text,
         title=title,
@@ -535,11 +833,23 @@ def _json_to_article(raw: str, *, source_path: str, encoding: str, notes, boiler
         encoding=encoding,
         boilerplate_patterns=boilerplate_patterns,
         notes=notes,
+        **meta,
     )
 
 
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+def find_articles(folder: str | Path = config.DATA_RAW) -> list[Path]:
+    """Article files in ``folder`` (sorted; hidden files and unknown formats left out)."""
+    folder = config.resolve(folder)
+    if not folder.is_dir():
+        raise LeadertoneError(f"{folder}: not a folder")
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED_SUFFIXES
+    )
 
 
 def load_article(
@@ -560,9 +870,17 @@ def load_article(
     An ``http://`` or ``https://`` URL given as a string is fetched with ``load_url``;
     other URL schemes (``file:``, ``ftp:``, ``javascript:`` …) are refused.
 
+    The publication fields (``outlet``, ``published``, ``url``) come, each from the
+    first that gives it, from the file itself (the keys of ``JSON_METADATA_KEYS`` in a
+    JSON article; the site name, date and address trafilatura finds in a web page),
+    then from the file's row in ``metadata.csv`` in the same folder (see
+    ``sidecar_metadata``), and for the outlet last from a wire-service dateline
+    (see ``dateline_credit``).
+
     Raises:
         LeadertoneError: for a missing, unreadable, empty, binary, oversized or
-            malformed file, or an unknown format.
+            malformed file, an unknown format, a JSON publication field that is not a
+            string, or a malformed ``metadata.csv`` beside the file.
     """
     if isinstance(path, str) and (scheme := _URL_SCHEME.match(path)):
         if scheme.group(1).lower() in ("http", "https"):
@@ -610,6 +928,7 @@ def load_article(
     text, encoding, notes = decode_bytes(data, name=shown)
     if not _has_content(text):
         raise LeadertoneError(f"{shown}: the file is empty (only whitespace)")
+    sidecar = sidecar_metadata(p)
     source = str(path)
     if suffix in TEXT_SUFFIXES and re.match(r"\s*(<!doctype html|<html\b)", text[:1000], re.I):
         msg = f"{shown}: looks like an HTML page; analysed as plain text (name it .html to extract the article)"
@@ -617,12 +936,15 @@ def load_article(
         notes.append(msg)
     if suffix in HTML_SUFFIXES:
         return _html_to_article(
-            text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
+            text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns,
+            sidecar=sidecar,
         )
     if suffix in JSON_SUFFIXES:
         return _json_to_article(
-            text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns
+            text, source_path=source, encoding=encoding, notes=notes, boilerplate_patterns=boilerplate_patterns,
+            sidecar=sidecar,
         )
+    meta = _merge_metadata(source, [(SIDECAR_NAME, sidecar)], notes)
     return article_from_text(
         text,
         source_path=source,
@@ -630,6 +952,7 @@ def load_article(
         encoding=encoding,
         boilerplate_patterns=boilerplate_patterns,
         notes=notes,
+        **meta,
     )
 
 
