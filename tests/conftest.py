@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-import helpers
+# The suite never reads or fills the user's analysis cache: it gets its own, shared by the
+# notebooks it runs (their kernels inherit the environment), and gone with the session.
+_CACHE = tempfile.TemporaryDirectory(prefix="leadertone-test-cache-")
+os.environ["LEADERTONE_CACHE_DIR"] = _CACHE.name
+
+import helpers  # noqa: E402
 
 TESTS_DIR = Path(__file__).resolve().parent
 DEFAULT_ARTICLE = helpers.config.DEFAULT_ARTICLE

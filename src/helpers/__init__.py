@@ -8,8 +8,10 @@ The public API, flat:
 """
 
 from . import charts, config
-from .analysis import SCHEMA_VERSION, Analysis, analyze
+from .analysis import SCHEMA_VERSION, Analysis, analyze, analyze_doc
 from .article import Article, Boilerplate, Paragraph, article_from_text, load_article
+from .cache import clear_cache
+from .corpus import Corpus, analyze_corpus
 from .entities import canonical_place, clean_name, entity_counts, entity_table, person_aliases
 from .errors import LeadertoneError
 from .export import export
@@ -38,6 +40,7 @@ __all__ = [
     "Analysis",
     "Article",
     "Boilerplate",
+    "Corpus",
     "Leader",
     "LeaderTone",
     "LeadertoneError",
@@ -46,9 +49,12 @@ __all__ = [
     "QuoteSpan",
     "TonePrediction",
     "analyze",
+    "analyze_corpus",
+    "analyze_doc",
     "article_from_text",
     "canonical_place",
     "charts",
+    "clear_cache",
     "clean_name",
     "config",
     "entity_counts",

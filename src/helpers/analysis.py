@@ -13,14 +13,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import Article, ArticleWarning, load_article
+from .cache import cache_key, decode_frame, encode_frame, pipeline_id, read_entry, write_entry
 from .entities import entity_table
 from .leaders import Leader, find_leaders, leader_mentions
-from .nlp import parse
+from .nlp import load_pipeline, parse, require_article
 from .quotes import quote_counts, quote_table
 from .tone import quote_tone, sentence_targets, sentence_tone, tone_comparison
 
 #: Version of the ``analyze --json`` schema (documented in the README).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+
+#: The tables of an Analysis, in the order they are stored in the cache.
+TABLES = ("entities", "mentions", "quotes", "quote_counts", "sentences", "sentence_targets", "tone")
 
 
 @dataclass
@@ -29,7 +34,6 @@ class Analysis:
 
     Attributes:
         article: The article as read.
-        doc: The parsed spaCy ``Doc`` (``doc.text`` has the length of ``article.text``).
         entities: ``entity_table(doc)``.
         leaders: The two leaders followed (fewer when the article names fewer people).
         mentions: ``leader_mentions(doc, leaders)``: every mention with its rule.
@@ -41,10 +45,11 @@ class Analysis:
             each leader in each sentence that mentions them.
         tone: ``tone_comparison(...)``: voice and coverage per leader with intervals.
         warnings: Messages for the user about this article.
+        pipeline: The spaCy pipeline that parsed it (``cache.pipeline_id``).
+        cached: True when the tables were read from the cache instead of computed.
     """
 
     article: Article
-    doc: Doc
     entities: pd.DataFrame
     leaders: list[Leader]
     mentions: pd.DataFrame
@@ -54,6 +59,19 @@ class Analysis:
     sentence_targets: pd.DataFrame
     tone: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    pipeline: str = ""
+    cached: bool = False
+    _doc: Doc | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def doc(self) -> Doc:
+        """The parsed spaCy ``Doc`` (``doc.text`` has the length of ``article.text``).
+
+        An analysis read from the cache has no Doc; it is parsed again on first use.
+        """
+        if self._doc is None:
+            self._doc = parse(self.article)
+        return self._doc
 
     @property
     def slug(self) -> str:
@@ -94,6 +112,30 @@ class Analysis:
         """``to_dict()`` as JSON text (UTF-8 characters kept as they are)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def to_cache_entry(self) -> dict[str, Any]:
+        """Everything but the article and the Doc, exactly: ``from_cache_entry`` rebuilds an equal Analysis."""
+        notes = set(self.article.notes)
+        return {
+            "pipeline": self.pipeline,
+            "leaders": [{"name": ld.name, "aliases": list(ld.aliases), "mentions": ld.mentions} for ld in self.leaders],
+            "warnings": [w for w in self.warnings if w not in notes],
+            "tables": {name: encode_frame(getattr(self, name)) for name in TABLES},
+        }
+
+    @classmethod
+    def from_cache_entry(cls, entry: dict[str, Any], article: Article) -> Analysis:
+        """The Analysis of ``article`` stored by ``to_cache_entry`` (``cached`` is True, the Doc parsed on demand)."""
+        leaders = [Leader(d["name"], tuple(d["aliases"]), d["mentions"]) for d in entry["leaders"]]
+        tables = {name: decode_frame(entry["tables"][name]) for name in TABLES}
+        return cls(
+            article=article,
+            leaders=leaders,
+            warnings=[*article.notes, *entry["warnings"]],
+            pipeline=entry["pipeline"],
+            cached=True,
+            **tables,
+        )
+
 
 def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
     """DataFrame rows as JSON-ready dicts (missing values become null)."""
@@ -105,6 +147,7 @@ def analyze(
     *,
     leaders: list[str] | None = None,
     nlp: Language | None = None,
+    cache: bool = True,
 ) -> Analysis:
     """Analyse one article.
 
@@ -113,12 +156,37 @@ def analyze(
         leaders: The two people to follow (``["Vladimir Putin", "Joe Biden"]``); the
             two most prominent people when omitted.
         nlp: A spaCy pipeline; ``load_pipeline()`` when omitted.
+        cache: Read the result from the analysis cache when this article was analysed
+            before with the same code, pipeline and leaders, and store it otherwise.
 
     Raises:
         LeadertoneError: for input that cannot be read.
     """
     article = source if isinstance(source, Article) else load_article(source)
-    doc = parse(article, nlp)
+    nlp = nlp or load_pipeline()
+    key = cache_key(article, nlp=nlp, leaders=leaders) if cache else None
+    if key:
+        entry = read_entry(key)
+        if entry is not None:
+            result = Analysis.from_cache_entry(entry, article)
+            for msg in entry["warnings"]:
+                warnings.warn(msg, ArticleWarning, stacklevel=2)
+            return result
+    result = analyze_doc(parse(article, nlp), leaders=leaders, pipeline=pipeline_id(nlp))
+    if key:
+        write_entry(key, result.to_cache_entry())
+    return result
+
+
+def analyze_doc(doc: Doc, *, leaders: list[str] | None = None, pipeline: str = "") -> Analysis:
+    """Analyse an article already parsed by ``parse`` (or ``parse_many``); the Doc is kept on the result.
+
+    Args:
+        doc: The parsed article (``doc._.article`` set).
+        leaders: As for ``analyze``.
+        pipeline: The ``pipeline_id`` of the pipeline that parsed it, recorded on the result.
+    """
+    article = require_article(doc)
     notes = list(article.notes)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ArticleWarning)
@@ -136,7 +204,6 @@ def analyze(
     targets = sentence_targets(doc, mentions, quotes, sentences)
     return Analysis(
         article=article,
-        doc=doc,
         entities=entity_table(doc),
         leaders=found,
         mentions=mentions,
@@ -146,4 +213,6 @@ def analyze(
         sentence_targets=targets,
         tone=tone_comparison(sentences, targets, quotes, found),
         warnings=notes,
+        pipeline=pipeline,
+        _doc=doc,
     )

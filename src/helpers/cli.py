@@ -22,9 +22,23 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):  #
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    if len(args.paths) == 1 and args.out is None and args.engine == "local" and not _is_folder(args.paths[0]):
+        return _analyze_one(args)
+    if args.json:
+        folder = next((p for p in args.paths if _is_folder(p)), None)
+        what = f"{folder}: is a directory; " if folder else ""
+        raise LeadertoneError(f"{what}--json prints one article (without it, several go to tables under --out)")
+    return _analyze_many(args)
+
+
+def _is_folder(path: str) -> bool:
+    return config.resolve(path).is_dir()
+
+
+def _analyze_one(args: argparse.Namespace) -> int:
     from .analysis import analyze
 
-    analysis = analyze(args.article, leaders=args.leaders)
+    analysis = analyze(args.paths[0], leaders=args.leaders, cache=not args.no_cache)
     if args.json:
         sys.stdout.write(analysis.to_json() + "\n")
         return EXIT_OK
@@ -44,14 +58,37 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _analyze_many(args: argparse.Namespace) -> int:
+    from .corpus import analyze_corpus
+
+    corpus = analyze_corpus(
+        _article_paths(args.paths),
+        leaders=args.leaders,
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        cache=not args.no_cache,
+        out_dir=args.out or config.DATA_PROCESSED,
+        formats=("parquet", "csv"),
+        progress=not args.quiet,
+    )
+    for row in corpus.errors.itertuples():
+        print(f"error: {row.error}", file=sys.stderr)
+    n_ok, n_bad = len(corpus.articles), len(corpus.errors)
+    folder = next(iter(corpus.files.values())).parent if corpus.files else None
+    print(f"{n_ok} articles analysed ({corpus.cached} from the cache), {n_bad} failed; "
+          f"tables ({', '.join(corpus.files)}) in {folder}")
+    if n_bad:
+        return EXIT_PARTIAL if n_ok else EXIT_ERROR
+    return EXIT_OK
+
+
 def _article_paths(paths: list[str] | None) -> list[Path]:
     """The article files named on the command line, folders expanded (default: data/raw/)."""
-    from .report import find_articles
+    from .corpus import corpus_paths
 
-    found: list[Path] = []
-    for p in paths or [config.DATA_RAW]:
-        rp = config.resolve(p)
-        found.extend(find_articles(rp) if rp.is_dir() else [rp])
+    found = corpus_paths(paths or [config.DATA_RAW])
     if not found:
         raise LeadertoneError("no article files found (put .txt, .md, .html or .json files in data/raw/)")
     return found
@@ -61,7 +98,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import run_job
 
     sources = _article_paths(args.paths)
-    results = run_job(sources, out_dir=args.out, notebooks=not args.no_notebooks, leaders=args.leaders)
+    results = run_job(sources, out_dir=args.out, notebooks=not args.no_notebooks, leaders=args.leaders,
+                      cache=not args.no_cache)
     failed = [r for r in results if r.error]
     if failed:
         print(f"error: {len(failed)} of {len(results)} articles failed", file=sys.stderr)
@@ -93,14 +131,10 @@ def _cmd_tone_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_benchmark(args: argparse.Namespace) -> int:
-    import json
-
-    from .benchmark import run_benchmark
-
-    result = run_benchmark(_article_paths(args.paths), repeat=args.repeat)
-    print(json.dumps(result, indent=1))
-    return EXIT_OK
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,12 +150,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("analyze", help="analyse one article and print the result")
-    p.add_argument("article", help="article file (.txt, .md, .html, .json) or an http(s):// URL")
-    p.add_argument("--json", action="store_true", help="print the full analysis as one JSON object")
+    p = sub.add_parser(
+        "analyze", help="analyse one article and print the result, or many into tables",
+        description="One article: print a summary (or --json). Several files, a folder or --out: analyse them "
+        "all into tidy tables (articles, leaders, quotes, sentences, targets, tone) written as Parquet and CSV.",
+    )
+    p.add_argument("paths", nargs="+", metavar="ARTICLE",
+                   help="article files (.txt, .md, .html, .json), folders of them, or one http(s):// URL")
+    p.add_argument("--json", action="store_true", help="print the full analysis of one article as one JSON object")
     p.add_argument(
         "--leaders", nargs="+", metavar="NAME", help='the people to follow, e.g. "Vladimir Putin" "Joe Biden"'
     )
+    p.add_argument("--out", default=None, help=f"folder for the corpus tables (default {config.DATA_PROCESSED})")
+    p.add_argument("--no-cache", action="store_true", help="analyse again instead of reading the analysis cache")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: nlp.pipe in this process; dask: a Dask cluster (default: %(default)s)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler to use instead of a local cluster, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--n-process", type=_positive, default=1, metavar="N",
+                   help="parsing processes, or local Dask workers (default: %(default)s)")
+    p.add_argument("--batch-size", type=_positive, default=16, metavar="N",
+                   help="articles per nlp.pipe batch (default: %(default)s)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("tone-eval", help="score TextBlob, VADER and the tone model on NewsMTSC-format JSONL")
@@ -135,16 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
     p.set_defaults(func=_cmd_train_tone)
 
-    p = sub.add_parser("benchmark", help="time and memory of the analysis as ratios to bare spaCy nlp.pipe")
-    p.add_argument("paths", nargs="*", help="article files or folders (default: data/raw/)")
-    p.add_argument("--repeat", type=int, default=3, help="timed runs per side; the best counts (default: 3)")
-    p.set_defaults(func=_cmd_benchmark)
-
     p = sub.add_parser("report", help="write reports/<article>/ for every article (default: data/raw/)")
     p.add_argument("paths", nargs="*", help="article files or folders")
     p.add_argument("--out", default=None, help=f"output folder (default {config.REPORTS_DIR})")
     p.add_argument("--no-notebooks", action="store_true", help="skip running the notebooks (the slow part)")
     p.add_argument("--leaders", nargs="+", metavar="NAME", help="the people to follow in every article")
+    p.add_argument("--no-cache", action="store_true", help="analyse again instead of reading the analysis cache")
     p.set_defaults(func=_cmd_report)
     return parser
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from . import config
 from .analysis import analyze
-from .article import SUPPORTED_SUFFIXES
 from .charts import all_charts
 from .errors import LeadertoneError
 from .export import export, export_tables
@@ -31,32 +30,35 @@ class JobResult:
     error: str | None = None
 
 
-def find_articles(folder: str | Path = config.DATA_RAW) -> list[Path]:
-    """Article files in ``folder`` (sorted; hidden files and unknown formats left out)."""
-    folder = config.resolve(folder)
-    if not folder.is_dir():
-        raise LeadertoneError(f"{folder}: not a folder")
-    return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED_SUFFIXES
-    )
+#: The report folder of the whole job's corpus tables, charts and notebooks (``reports/corpus/``).
+CORPUS_SLUG = "corpus"
 
 
-def report_notebooks(folder: str | Path | None = None) -> list[Path]:
-    """The numbered notebooks the report runs for every article (``notebooks/NN_*.ipynb``, in order)."""
+def _is_corpus_notebook(path: Path) -> bool:
+    """A notebook that takes a set of articles (an ``ARTICLES`` parameter) rather than one ``ARTICLE``."""
+    import papermill
+
+    return "ARTICLES" in papermill.inspect_notebook(str(path))
+
+
+def report_notebooks(folder: str | Path | None = None, *, corpus: bool = False) -> list[Path]:
+    """The numbered notebooks (``notebooks/NN_*.ipynb``, in order) run for every article, or with
+    ``corpus=True`` those run once over all the job's articles (their parameters name ``ARTICLES``)."""
     folder = Path(folder) if folder else config.NOTEBOOKS_DIR
-    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+    found = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+    return [p for p in found if _is_corpus_notebook(p) == corpus]
 
 
 def run_notebooks(
-    article: str | Path,
+    article: str | Path | list[str | Path],
     *,
     out_dir: str | Path | None = None,
     slug: str | None = None,
     leaders: list[str] | None = None,
     notebooks: Iterable[str | Path] | None = None,
 ) -> list[Path]:
-    """Run every notebook on one article with papermill; write the executed notebooks and their HTML.
+    """Run every notebook on one article (or the corpus notebooks on a list of articles) with papermill;
+    write the executed notebooks and their HTML.
 
     Each notebook runs with ``ARTICLE=<article>`` and ``OUT_DIR=<out_dir>`` (so its
     charts land in ``<out_dir>/<slug>/figures/``) into a temporary file that is renamed
@@ -70,15 +72,20 @@ def run_notebooks(
     import papermill
     from nbconvert import HTMLExporter
 
-    article = Path(article).resolve()
+    corpus = isinstance(article, list)
     root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
-    folder = root / (slug or config.slugify(article.stem)) / "notebooks"
+    if corpus:
+        parameters = {"ARTICLES": [str(Path(a).resolve()) for a in article], "OUT_DIR": str(root)}
+        folder = root / (slug or CORPUS_SLUG) / "notebooks"
+    else:
+        article = Path(article).resolve()
+        parameters = {"ARTICLE": str(article), "OUT_DIR": str(root)}
+        folder = root / (slug or config.slugify(article.stem)) / "notebooks"
     folder.mkdir(parents=True, exist_ok=True)
-    parameters = {"ARTICLE": str(article), "OUT_DIR": str(root)}
     if leaders:
         parameters["LEADERS"] = list(leaders)
     written: list[Path] = []
-    for src in [Path(n) for n in notebooks] if notebooks is not None else report_notebooks():
+    for src in [Path(n) for n in notebooks] if notebooks is not None else report_notebooks(corpus=corpus):
         target = folder / src.name
         fd, tmp = tempfile.mkstemp(prefix=f".{src.stem}.", suffix=".tmp.ipynb", dir=folder)
         os.close(fd)
@@ -110,6 +117,7 @@ def write_article_report(
     out_dir: str | Path | None = None,
     notebooks: bool = True,
     leaders: list[str] | None = None,
+    cache: bool = True,
 ) -> tuple[Path, ...]:
     """Analyse one article and write its report folder ``<out_dir>/<slug>/``; returns the files written.
 
@@ -118,7 +126,7 @@ def write_article_report(
     (``notebooks/NN_*.ipynb`` and ``.html``). Every file goes through a temporary file
     and a rename, so a failed run keeps the previous version.
     """
-    analysis = analyze(path, leaders=leaders)
+    analysis = analyze(path, leaders=leaders, cache=cache)
     root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
     folder = root / analysis.slug
     written = [write_text_atomic(folder / "analysis.json", analysis.to_json() + "\n")]
@@ -132,6 +140,29 @@ def write_article_report(
     return tuple(written)
 
 
+def write_corpus_report(
+    paths: list[Path],
+    *,
+    out_dir: str | Path | None = None,
+    notebooks: bool = True,
+    leaders: list[str] | None = None,
+    cache: bool = True,
+) -> tuple[Path, ...]:
+    """The job's articles together: ``<out_dir>/corpus/tables/*.csv|parquet`` and the corpus notebooks.
+
+    The articles were analysed just before, so with the cache on nothing is parsed again.
+    """
+    from .corpus import analyze_corpus
+
+    root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
+    corpus = analyze_corpus(paths, leaders=leaders, cache=cache, out_dir=root / CORPUS_SLUG / "tables",
+                            formats=("csv", "parquet"), progress=False)
+    written = [p.with_suffix(f".{fmt}") for p in corpus.files.values() for fmt in ("csv", "parquet")]
+    if notebooks:
+        written += run_notebooks([Path(p) for p in paths], out_dir=root, leaders=leaders)
+    return tuple(written)
+
+
 def run_job(
     sources: Iterable[str | Path],
     *,
@@ -139,10 +170,13 @@ def run_job(
     progress=None,
     notebooks: bool = True,
     leaders: list[str] | None = None,
+    cache: bool = True,
 ) -> list[JobResult]:
-    """Write the report of every article; a bad file is reported and the others go on.
+    """Write the report of every article, then of them together; a bad file is reported and the others go on.
 
     ``notebooks=False`` skips running the notebooks (the slow part); everything else is written.
+    With two or more articles, ``<out_dir>/corpus/`` gets the corpus tables and notebooks.
+    ``cache=False`` analyses every article again instead of reading the analysis cache.
     """
     sources = list(sources)
     progress = progress or sys.stderr  # looked up now: a default bound at import may be a closed stream
@@ -154,7 +188,9 @@ def run_job(
         try:
             if slug in folders:  # "a.txt" and "A.json" would overwrite each other's report
                 raise LeadertoneError(f"its report folder {slug}/ is already taken by {folders[slug].name}; rename one")
-            outputs = write_article_report(src, out_dir=out_dir, notebooks=notebooks, leaders=leaders)
+            if slug == CORPUS_SLUG:
+                raise LeadertoneError(f"its report folder {slug}/ is where the corpus report goes; rename the file")
+            outputs = write_article_report(src, out_dir=out_dir, notebooks=notebooks, leaders=leaders, cache=cache)
             folders[slug] = src
         except (LeadertoneError, OSError) as exc:
             msg = str(exc) if isinstance(exc, LeadertoneError) else f"cannot write the report ({exc})"
@@ -163,4 +199,14 @@ def run_job(
             continue
         results.append(JobResult(src, outputs))
         print(f"[{n}/{len(sources)}] {src.name}: wrote {outputs[0].parent}", file=progress)
+    done = [r.source for r in results if not r.error]
+    if len(done) >= 2:
+        try:
+            outputs = write_corpus_report(done, out_dir=out_dir, notebooks=notebooks, leaders=leaders, cache=cache)
+        except (LeadertoneError, OSError) as exc:
+            results.append(JobResult(Path(CORPUS_SLUG), error=str(exc)))
+            print(f"corpus of {len(done)} articles: error: {exc}", file=progress)
+        else:
+            results.append(JobResult(Path(CORPUS_SLUG), outputs))
+            print(f"corpus of {len(done)} articles: wrote {outputs[0].parent.parent}", file=progress)
     return results
