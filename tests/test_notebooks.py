@@ -21,6 +21,11 @@ from helpers.report import report_notebooks, run_notebooks, write_article_report
 
 NOTEBOOKS = report_notebooks()
 NAMES = [p.name for p in NOTEBOOKS]
+CORPUS_NOTEBOOK = config.NOTEBOOKS_DIR / "05_corpus.ipynb"
+#: Every notebook as stored: the per-article ones and the corpus one.
+ALL_NOTEBOOKS = [*NOTEBOOKS, CORPUS_NOTEBOOK]
+ALL_NAMES = [p.name for p in ALL_NOTEBOOKS]
+TEST_ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 SECOND_ARTICLE = config.DATA_RAW / "macron_scholz_paris_2023.txt"
 CHARTS = ["entity_counts", "mentions", "quote_counts", "speakers", "tone", "sentence_tone"]
 TABLES = ["entities", "mentions", "quotes", "quote_counts", "sentences", "tone"]
@@ -48,7 +53,11 @@ def test_the_four_notebooks_exist():
     assert NAMES == ["01_article.ipynb", "02_entities.ipynb", "03_quotes.ipynb", "04_tone.ipynb"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_the_corpus_notebook_is_run_once_over_all_articles():
+    assert report_notebooks(corpus=True) == [CORPUS_NOTEBOOK]
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
 def test_notebook_is_stored_without_outputs(path):
     """nbstripout-style: a committed notebook has no outputs and no execution counts."""
     nb = _read(path)
@@ -59,7 +68,7 @@ def test_notebook_is_stored_without_outputs(path):
     assert nb.metadata.kernelspec.name == "python3"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
 def test_notebook_is_thin(path):
     nb = _read(path)
     for cell in nb.cells:
@@ -72,10 +81,12 @@ def test_notebook_is_thin(path):
             assert all(a.name.split(".")[0] in ("helpers", "spacy") for a in node.names), ast.unparse(node)
         if isinstance(node, ast.ImportFrom):
             assert node.module.split(".")[0] == "helpers", ast.unparse(node)
-    assert "helpers.config.resolve(ARTICLE)" in code  # paths work from any working directory
+    # paths work from any working directory (analyze_corpus resolves each one like config.resolve)
+    assert "analyze_corpus(ARTICLES" in code if path == CORPUS_NOTEBOOK \
+        else "helpers.config.resolve(ARTICLE)" in code
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
 def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
     nb = _read(path)
     first = nb.cells[0]
@@ -88,11 +99,16 @@ def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
         assert isinstance(stmt, ast.Assign) and len(stmt.targets) == 1, ast.unparse(stmt)
         ast.literal_eval(stmt.value)  # plain values only
         names.append(stmt.targets[0].id)
+    if path == CORPUS_NOTEBOOK:
+        assert names == ["ARTICLES", "LEADERS", "GROUP_BY", "EXPORT", "OUT_DIR", "ENGINE", "N_PROCESS"]
+        assert [ast.literal_eval(stmt.value) for stmt in tree.body] == ["data/raw", None, "outlet", True, None,
+                                                                        "local", 1]
+        return
     assert names == ["ARTICLE", "LEADERS", "EXPORT", "OUT_DIR"]
     assert ast.literal_eval(tree.body[0].value) == "data/raw/putin_biden_geneva_2021.txt"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
 def test_sections_end_with_an_interpretation(path):
     nb = _read(path)
     readings = [c for c in nb.cells if c.cell_type == "markdown" and "**Reading this.**" in c.source]
@@ -185,3 +201,48 @@ def test_a_failing_notebook_keeps_the_previous_one(tmp_path):
         run_notebooks(tmp_path / "a.txt", out_dir=tmp_path / "out", slug="a", notebooks=[src])
     assert previous.read_text(encoding="utf-8") == "previous run"
     assert sorted(p.name for p in previous.parent.iterdir()) == ["09_broken.ipynb"]
+
+
+# --------------------------------------------------------------------------- the corpus notebook
+
+CORPUS_CHARTS = ["corpus_quote_share", "corpus_tone"]
+
+
+def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
+    """05_corpus on data/raw and tests/data/articles, run as the report job runs it (papermill, ARTICLES, OUT_DIR)."""
+    import pandas as pd
+
+    from helpers import charts
+    from helpers.corpus import analyze_corpus
+
+    folders = [config.DATA_RAW, TEST_ARTICLES]
+    written = run_notebooks(folders, out_dir=tmp_path, notebooks=[CORPUS_NOTEBOOK])
+    nb = _read(tmp_path / "corpus" / "notebooks" / CORPUS_NOTEBOOK.name)
+    assert {p.name for p in written} == {"05_corpus.ipynb", "05_corpus.html"}
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in code)
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and str(TEST_ARTICLES) in injected[0].source
+    outputs = [o for c in code for o in c.outputs]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # the two charts
+    assert sum("text/markdown" in o.get("data", {}) for o in outputs) >= 3  # two captions and the summary
+
+    figures = tmp_path / "corpus" / "figures"
+    assert {p.name for p in figures.iterdir()} == {f"{c}.{ext}" for c in CORPUS_CHARTS
+                                                    for ext in ("png", "svg", "pdf", "csv")}
+    assert (figures / "corpus_quote_share.png").read_bytes().startswith(b"\x89PNG")
+
+    # the plotted data agrees with the corpus analysed here, on the same articles
+    corpus = analyze_corpus(folders, out_dir=None, progress=False)
+    assert corpus.errors.empty and len(corpus.articles) == 11
+    shares = pd.read_csv(figures / "corpus_quote_share.csv")
+    expected = charts.chart_corpus_quote_share(corpus, by="outlet").data
+    pd.testing.assert_frame_equal(shares, expected, check_dtype=False)
+    assert {"Reuters", "unknown"} <= set(shares.group)
+    reuters = corpus.leaders[corpus.leaders.outlet == "Reuters"]
+    for row in shares[(shares.group == "Reuters") & (shares.articles > 0)].itertuples():
+        mine = reuters.loc[reuters.leader == row.leader, "quote_share"]
+        assert (row.articles, row.quote_share) == (len(mine), pytest.approx(mine.mean(), abs=1e-4))
+    tone = pd.read_csv(figures / "corpus_tone.csv")
+    pd.testing.assert_frame_equal(tone, charts.chart_corpus_tone(corpus, by="outlet").data, check_dtype=False)

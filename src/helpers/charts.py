@@ -10,6 +10,11 @@ the same on every machine), no top/right spines, each leader in their own
 colour-blind-safe colour (Okabe–Ito palette, by leader order) and everyone else
 grey, titles that name the article, axis labels with units.
 
+The corpus charts (``chart_corpus_quote_share``, ``chart_corpus_tone``) take a
+``Corpus`` instead (``helpers.corpus.analyze_corpus``) and read its ``leaders``
+table: one panel per leader followed across the corpus, one row per group of
+articles (outlet, publication date, month or article).
+
 Figures are created with ``matplotlib.figure.Figure`` directly: nothing touches
 pyplot's global state, nothing needs closing, and nothing pops up.
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -238,12 +244,15 @@ def _style():
         yield
 
 
-def _figure(analysis: Any, what: str, *, width: float = 8.0, height: float = 4.5) -> Figure:
+def _figure(analysis: Any, what: str, *, width: float = 8.0, height: float = 4.5,
+            subtitle: str | None = None) -> Figure:
     fig = Figure(figsize=(width, height), layout="constrained")
-    # the suptitle reserves two lines (constrained layout makes room for it); the article's
-    # headline is drawn in normal weight on the second, anchored to the suptitle's bottom left
-    title = fig.suptitle(f"{what}\n ", x=0.01, ha="left", linespacing=1.45)
-    fig.add_artist(Annotation(article_title(analysis), xy=(0, 0), xycoords=title, xytext=(0, 1),
+    # the suptitle reserves a blank line under the title for each line of the article's headline
+    # (or ``subtitle``, wrapped to the width); constrained layout makes room for them, and the
+    # headline is drawn there in normal weight, anchored to the suptitle's bottom left
+    second = article_title(analysis) if subtitle is None else textwrap.fill(subtitle, max(40, int(width * 10.5)))
+    title = fig.suptitle(what + "\n " * (1 + second.count("\n")), x=0.01, ha="left", linespacing=1.45)
+    fig.add_artist(Annotation(second, xy=(0, 0), xycoords=title, xytext=(0, 1),
                               textcoords="offset points", fontsize=STYLE["figure.titlesize"] - 1,
                               fontweight="normal", color=INK, ha="left", va="bottom"))
     fig.get_layout_engine().set(h_pad=0.08, w_pad=0.08)
@@ -787,6 +796,419 @@ def chart_sentence_tone(analysis: Any, score: str = "polarity") -> Chart:
             + ("." if names else "no leader is mentioned.")
         )
     return Chart("sentence_tone", fig, data, Sentence(caption))
+
+
+# --------------------------------------------------------------------------- 7. across a corpus
+
+#: How a corpus's articles can be grouped, and what each grouping is called on a chart.
+CORPUS_GROUPS = {"outlet": "outlet", "published": "publication date", "month": "month", "article": "article"}
+#: The group of the articles whose outlet or date is not known.
+UNKNOWN = "unknown"
+_CORPUS_LEADER_COLUMNS = ["article", "leader", "mentions", "direct_quotes", "quote_share", "voice", "voice_n",
+                          "coverage", "coverage_n", "outlet", "published"]
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _date_label(value: Any, by: str) -> str | None:
+    """``value`` as an ISO date (``published``) or ``YYYY-MM`` (``month``); None when it is not a date."""
+    if _missing(value):
+        return None
+    if by == "published" and isinstance(value, str):
+        return value.strip()
+    when = pd.to_datetime(value, errors="coerce")
+    if pd.isna(when):
+        return str(value).strip() if by == "published" else None
+    return when.strftime("%Y-%m-%d" if by == "published" else "%Y-%m")
+
+
+def corpus_groups(corpus: Any, by: str = "outlet", *, unknown: str = UNKNOWN) -> pd.DataFrame:
+    """The corpus's leaders table with a ``group`` column: which group each article falls in.
+
+    Args:
+        corpus: A ``Corpus`` (``helpers.corpus.analyze_corpus``) or anything with a
+            ``leaders`` table (and, for columns the leaders table lacks, ``articles``).
+        by: ``"outlet"``, ``"published"`` (the ISO date), ``"month"`` (``YYYY-MM`` of the
+            publication date) or ``"article"`` (the article id).
+        unknown: The group of articles whose outlet or date is missing.
+
+    Returns:
+        A copy of ``corpus.leaders`` (one row per article and leader) with ``group`` added.
+
+    Raises:
+        ValueError: ``by`` is not one of the groupings above.
+    """
+    if by not in CORPUS_GROUPS:
+        raise ValueError(f"cannot group a corpus by {by!r}; use one of {', '.join(CORPUS_GROUPS)}")
+    leaders = _table(corpus, "leaders")
+    table = (leaders if leaders is not None else pd.DataFrame(columns=_CORPUS_LEADER_COLUMNS)).copy()
+    source = "published" if by == "month" else by
+    if source not in table.columns:
+        articles = _table(corpus, "articles")
+        if articles is not None and source in articles.columns and "article" in articles.columns:
+            table[source] = table["article"].map(dict(zip(articles["article"], articles[source])))
+        else:
+            table[source] = None
+    if by in ("published", "month"):
+        labels = [_date_label(v, by) for v in table[source]]
+    else:
+        labels = [None if _missing(v) else str(v).strip() for v in table[source]]
+    table["group"] = pd.Series([unknown if lab is None else lab for lab in labels], index=table.index, dtype=object)
+    return table.reset_index(drop=True)
+
+
+def _group_order(table: pd.DataFrame, by: str, corpus: Any, unknown: str = UNKNOWN) -> list[str]:
+    """The groups in reading order: outlets by number of articles, dates in time order, articles as in the corpus;
+    the unknown group last."""
+    groups = [g for g in dict.fromkeys(table["group"]) if g != unknown]
+    if by == "article":
+        articles = _table(corpus, "articles")
+        order = list(articles["article"]) if articles is not None and "article" in articles else []
+        rank = {a: i for i, a in enumerate(order)}
+        groups.sort(key=lambda g: rank.get(g, len(rank)))
+    elif by == "outlet":
+        sizes = table.groupby("group")["article"].nunique()
+        groups.sort(key=lambda g: (-int(sizes.get(g, 0)), g.lower(), g))
+    else:
+        groups.sort()
+    return groups + ([unknown] if unknown in set(table["group"]) else [])
+
+
+def corpus_leaders(corpus: Any, *, top: int | None = 4) -> list[str]:
+    """The leaders followed across a corpus: those in the most articles first, then the most mentioned.
+
+    Args:
+        corpus: A ``Corpus`` (or anything with a ``leaders`` table).
+        top: How many to return; None for all of them.
+
+    Returns:
+        Leader names, most followed first (ties broken by name).
+    """
+    leaders = _table(corpus, "leaders")
+    if leaders is None or leaders.empty or "leader" not in leaders:
+        return []
+    table = leaders.assign(
+        _mentions=pd.to_numeric(leaders["mentions"], errors="coerce").fillna(0) if "mentions" in leaders else 0)
+    stats = table.groupby("leader").agg(articles=("article", "nunique"), mentions=("_mentions", "sum")).reset_index()
+    stats = stats.sort_values(["articles", "mentions", "leader"], ascending=[False, False, True])
+    names = stats["leader"].tolist()
+    return names if top is None else names[: max(int(top), 0)]
+
+
+def _followed(corpus: Any, by: str, top: int | None) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The leaders table of the ``top`` leaders, grouped (one row per article and leader), with leaders and groups."""
+    grouped = corpus_groups(corpus, by)
+    names = corpus_leaders(corpus, top=top)
+    rows = grouped[grouped["leader"].isin(names)].drop_duplicates(["article", "leader"]).reset_index(drop=True)
+    groups = _group_order(rows, by, corpus) if not rows.empty else []
+    return rows, names, groups
+
+
+def corpus_quote_share_table(corpus: Any, *, by: str = "outlet", top: int | None = 4) -> pd.DataFrame:
+    """Each followed leader's mean share of an article's direct quotes, per group of articles.
+
+    Args:
+        corpus: A ``Corpus``.
+        by: The grouping (see :func:`corpus_groups`).
+        top: How many leaders (see :func:`corpus_leaders`).
+
+    Returns:
+        ``group, leader, articles, quote_share``: one row per group and leader, in
+        group order; ``articles`` counts the group's articles that have the leader
+        (0 with ``quote_share`` empty when there are none), ``quote_share`` is the mean
+        of those articles' ``quote_share`` (each article once).
+    """
+    cols = ["group", "leader", "articles", "quote_share"]
+    rows, names, groups = _followed(corpus, by, top)
+    out = []
+    for g in groups:
+        for n in names:
+            share = pd.to_numeric(rows.loc[(rows["group"] == g) & (rows["leader"] == n), "quote_share"],
+                                  errors="coerce").dropna()
+            out.append({"group": g, "leader": n, "articles": len(share),
+                        "quote_share": round(float(share.mean()), 4) if len(share) else float("nan")})
+    return pd.DataFrame(out, columns=cols).astype({"articles": int, "quote_share": float})
+
+
+def _with_figure(rows: pd.DataFrame, aspect: str) -> pd.Series:
+    """The articles that have a ``voice`` / ``coverage`` figure: a mean, over at least one sentence."""
+    values = pd.to_numeric(rows[aspect], errors="coerce") if aspect in rows else pd.Series(np.nan, index=rows.index)
+    has = values.notna()
+    if f"{aspect}_n" in rows:
+        has &= pd.to_numeric(rows[f"{aspect}_n"], errors="coerce").fillna(0) > 0
+    return values[has]
+
+
+def corpus_tone_table(corpus: Any, *, by: str = "outlet", top: int | None = 4) -> pd.DataFrame:
+    """Each followed leader's mean voice and coverage tone (default method) per group of articles.
+
+    Args:
+        corpus: A ``Corpus``.
+        by: The grouping (see :func:`corpus_groups`).
+        top: How many leaders (see :func:`corpus_leaders`).
+
+    Returns:
+        ``group, leader, aspect, articles, mean``: one row per group, leader and aspect
+        (voice, coverage); ``articles`` counts the articles with a figure, each weighed
+        once whatever its number of sentences; ``mean`` is empty when there is none.
+    """
+    cols = ["group", "leader", "aspect", "articles", "mean"]
+    rows, names, groups = _followed(corpus, by, top)
+    out = []
+    for g in groups:
+        for n in names:
+            sub = rows[(rows["group"] == g) & (rows["leader"] == n)]
+            for aspect in ASPECTS:
+                values = _with_figure(sub, aspect)
+                out.append({"group": g, "leader": n, "aspect": aspect, "articles": len(values),
+                            "mean": round(float(values.mean()), 4) if len(values) else float("nan")})
+    return pd.DataFrame(out, columns=cols).astype({"articles": int, "mean": float})
+
+
+def _corpus_subtitle(corpus: Any, by: str, names: list[str]) -> str:
+    articles, leaders = _table(corpus, "articles"), _table(corpus, "leaders")
+    if articles is not None:
+        n = len(articles)
+    else:
+        n = leaders["article"].nunique() if leaders is not None and "article" in leaders else 0
+    text = f"{_plural(n, 'article')} grouped by {CORPUS_GROUPS[by]}"
+    if names:
+        text += "; " + ("the leader" if len(names) == 1 else f"the {len(names)} leaders") + " in the most articles"
+    return text
+
+
+def _wrap(name: str, width: int = 22) -> str:
+    return textwrap.fill(name, width) if len(name) > width else name
+
+
+def _corpus_panels(fig: Figure, names: list[str], groups: list[str], by: str,
+                   colors: dict[str, str]) -> tuple[list[Any], np.ndarray]:
+    """One panel per leader (their name as its title, in their colour), groups down the shared y axis."""
+    axes = list(fig.subplots(1, len(names), sharey=True, sharex=True, squeeze=False)[0])
+    y = np.arange(len(groups))[::-1].astype(float)
+    for ax, n in zip(axes, names):
+        ax.set_title(_wrap(n), color=color_of(n, colors), fontweight="bold", fontsize=10.5)
+        ax.tick_params(axis="y", length=0)
+    axes[0].set_yticks(y, groups)
+    for tick, g in zip(axes[0].get_yticklabels(), groups):
+        if g == UNKNOWN:
+            tick.set_color(LIGHT_INK)
+            tick.set_fontstyle("italic")
+    axes[0].set_ylabel(CORPUS_GROUPS[by])
+    axes[0].set_ylim(-0.6, len(groups) - 0.4)
+    return axes, y
+
+
+def _corpus_size(names: list[str], groups: list[str], *, per_group: float) -> tuple[float, float]:
+    label = max((len(g) for g in groups), default=8)
+    width = max(8.0, 1.3 + 0.075 * label + 2.35 * max(len(names), 1))
+    height = max(3.4, 2.3 + per_group * max(len(groups), 1))
+    return width, height
+
+
+def chart_corpus_quote_share(corpus: Any, *, by: str = "outlet", top: int | None = 4) -> Chart:
+    """Who is quoted across a corpus: each leader's mean share of an article's direct quotes, per group.
+
+    One panel per leader (the ``top`` leaders in the most articles, see
+    :func:`corpus_leaders`), one bar per group of articles (``by``: outlet,
+    published, month or article); each bar is labelled with its share and the
+    number of articles behind it, and a group without the leader says so.
+
+    Args:
+        corpus: A ``Corpus`` (``helpers.corpus.analyze_corpus``).
+        by: How to group the articles (see :func:`corpus_groups`).
+        top: How many leaders to show.
+
+    Returns:
+        A ``Chart`` named ``corpus_quote_share``; its data is
+        :func:`corpus_quote_share_table` (``group, leader, articles, quote_share``).
+    """
+    data = corpus_quote_share_table(corpus, by=by, top=top)
+    rows, names, groups = _followed(corpus, by, top)
+    colors = leader_colors(names)
+    width, height = _corpus_size(names, groups, per_group=0.36)
+    with _style():
+        fig = _figure(corpus, f"Who is quoted: share of each article's direct quotes, by {CORPUS_GROUPS[by]}",
+                      width=width, height=height, subtitle=_corpus_subtitle(corpus, by, names))
+        if data.empty:
+            _empty(fig.add_subplot(), "No leaders found in this corpus")
+        else:
+            axes, y = _corpus_panels(fig, names, groups, by, colors)
+            for ax, n in zip(axes, names):
+                sub = data[data["leader"] == n].set_index("group").reindex(groups)
+                values = sub["quote_share"].astype(float)
+                ax.barh(y, values.fillna(0).to_numpy(), color=color_of(n, colors), height=0.62)
+                for yi, v, k in zip(y, values, sub["articles"].fillna(0).astype(int)):
+                    if k == 0 or pd.isna(v):
+                        ax.text(0.02, yi, "no articles", ha="left", va="center", fontsize=8.5, color=LIGHT_INK)
+                    else:
+                        ax.annotate(f"{v:.0%} · n={k}", (v, yi), xytext=(3, 0), textcoords="offset points",
+                                    ha="left", va="center", fontsize=8.5)
+                ax.set_xlim(0, 1.55)
+                ax.set_xticks([0, 0.5, 1], ["0%", "50%", "100%"])
+                ax.spines["bottom"].set_bounds(0, 1)
+                ax.grid(axis="x")
+            fig.supxlabel("mean share of an article's direct quotes (n = articles with the leader)",
+                          fontsize=STYLE["axes.labelsize"], color=INK)
+    return Chart("corpus_quote_share", fig, data, Sentence(_quote_share_caption(rows, data, names, by)))
+
+
+def _quote_share_caption(rows: pd.DataFrame, data: pd.DataFrame, names: list[str], by: str) -> str:
+    if data.empty:
+        return "No leader was found in any article, so no quotes are compared."
+    parts = []
+    for n in names:
+        share = pd.to_numeric(rows.loc[rows["leader"] == n, "quote_share"], errors="coerce").dropna()
+        parts.append(f"{n} {share.mean():.0%} ({_plural(len(share), 'article')})" if len(share) else f"{n} n/a")
+    caption = (f"Mean share of an article's direct quotes over the "
+               f"{_plural(rows['article'].nunique(), 'article')} with these leaders: {_join(parts)}.")
+    shown = data[data["articles"] > 0]
+    if data["group"].nunique() > 1 and not shown.empty:
+        best = shown.sort_values(["quote_share", "articles"], ascending=[False, False]).iloc[0]
+        caption += (f" The highest by {CORPUS_GROUPS[by]} is {best['leader']} in “{best['group']}” "
+                    f"({best['quote_share']:.0%}, {_plural(int(best['articles']), 'article')}).")
+    return caption
+
+
+def chart_corpus_tone(corpus: Any, *, by: str = "outlet", top: int | None = 4) -> Chart:
+    """Tone across a corpus: each leader's mean voice and coverage per group of articles (default method).
+
+    One panel per leader, one row per group: voice (filled circle) is the mean of
+    the articles' tone of the leader's own direct quotes, coverage (open square)
+    the mean of the articles' tone toward them where mentioned. Each article with
+    a figure counts once, whatever its number of sentences; ``n`` beside a point is
+    the number of articles behind it, and "no data" marks a group without one.
+
+    Args:
+        corpus: A ``Corpus`` (``helpers.corpus.analyze_corpus``).
+        by: How to group the articles (see :func:`corpus_groups`).
+        top: How many leaders to show.
+
+    Returns:
+        A ``Chart`` named ``corpus_tone``; its data is :func:`corpus_tone_table`
+        (``group, leader, aspect, articles, mean``).
+    """
+    data = corpus_tone_table(corpus, by=by, top=top)
+    rows, names, groups = _followed(corpus, by, top)
+    colors = leader_colors(names)
+    tone = _table(corpus, "tone")
+    method = default_method(tone) if tone is not None and "method" in tone else None
+    scored = f"{method_label(method)}, voice by VADER" if method else "the default method"
+    present = set(zip(rows["group"], rows["leader"]))
+    width, height = _corpus_size(names, groups, per_group=0.5)
+    with _style():
+        fig = _figure(corpus, f"Tone by {CORPUS_GROUPS[by]}: the leaders' own words (voice) vs their coverage",
+                      width=width, height=height + 0.3,
+                      subtitle=f"{_corpus_subtitle(corpus, by, names)}; {scored}")
+        if data.empty or data["mean"].isna().all():
+            _empty(fig.add_subplot(), "No leaders found in this corpus" if data.empty
+                   else "No tone figures available for these leaders")
+        else:
+            axes, y = _corpus_panels(fig, names, groups, by, colors)
+            values = data["mean"].dropna().abs()
+            span = min(max(float(values.max()), 0.1) * 1.55, 1.6)
+            for ax, n in zip(axes, names):
+                c = color_of(n, colors)
+                ax.axvline(0, color=LIGHT_INK, linewidth=0.8, zorder=0)
+                ax.grid(axis="x")
+                sub = data[data["leader"] == n]
+                for yi, g in zip(y, groups):
+                    if (g, n) not in present:
+                        ax.text(0, yi, "no articles", ha="center", va="center", fontsize=8, color=LIGHT_INK,
+                                bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+                        continue
+                    for j, aspect in enumerate(ASPECTS):
+                        yy = yi + (0.17 if j == 0 else -0.17)
+                        row = sub[(sub["group"] == g) & (sub["aspect"] == aspect)]
+                        if row.empty or int(row["articles"].iloc[0]) == 0 or pd.isna(row["mean"].iloc[0]):
+                            ax.text(0, yy, "no data", ha="center", va="center", fontsize=7.5, color=LIGHT_INK,
+                                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
+                            continue
+                        m, k = float(row["mean"].iloc[0]), int(row["articles"].iloc[0])
+                        ax.plot([m], [yy], ls="", marker="o" if j == 0 else "s", color=c,
+                                mfc=c if j == 0 else "white", mec=c, mew=1.8, ms=7)
+                        ax.annotate(f"n={k}", (m, yy), xytext=(7, 0), textcoords="offset points",
+                                    ha="left", va="center", fontsize=8, color=LIGHT_INK)
+                ax.set_xlim(-span, span)
+                ax.set_xlabel("mean tone (−1 … +1)")
+            handles = [
+                Line2D([], [], marker="o", ls="", color=INK, ms=7, label=ASPECT_LABELS["voice"]),
+                Line2D([], [], marker="s", ls="", color=INK, mfc="white", ms=7, label=ASPECT_LABELS["coverage"]),
+            ]
+            fig.legend(handles=handles, loc="outside lower center", ncol=2, fontsize=9,
+                       title="tone −1 negative, 0 neutral, +1 positive; n = articles with a figure, each counted once",
+                       title_fontsize=9)
+    return Chart("corpus_tone", fig, data, Sentence(_tone_caption(rows, names, scored)))
+
+
+def _tone_caption(rows: pd.DataFrame, names: list[str], scored: str) -> str:
+    parts = []
+    for n in names:
+        sub = rows[rows["leader"] == n]
+        figures = []
+        for aspect in ASPECTS:
+            values = _with_figure(sub, aspect)
+            figures.append(f"{aspect} {_signed(values.mean())} ({_plural(len(values), 'article')})"
+                           if len(values) else f"{aspect} n/a")
+        parts.append(f"{n} " + ", ".join(figures))
+    if not parts:
+        return "No leader was found in any article, so no tone is compared."
+    if all("n/a" in p and p.count("n/a") == 2 for p in parts):
+        return "No article has a tone figure for " + _join(names) + "."
+    return f"Mean tone over the articles with a figure, by the {scored}: " + "; ".join(parts) + "."
+
+
+def describe_corpus(corpus: Any) -> Sentence:
+    """One or two sentences on a corpus: how many articles, outlets and leaders, and who is quoted most.
+
+    Args:
+        corpus: A ``Corpus`` (``helpers.corpus.analyze_corpus``).
+
+    Returns:
+        A ``Sentence`` (Markdown in a notebook).
+    """
+    articles = _table(corpus, "articles")
+    leaders = _table(corpus, "leaders")
+    errors = _table(corpus, "errors")
+    n_errors = len(errors) if errors is not None else 0
+    failed = f"; {_plural(n_errors, 'file')} could not be read" if n_errors else ""
+    if articles is None or articles.empty:
+        return Sentence(f"No article was analysed{failed}.")
+    n = len(articles)
+    outlets = [str(o).strip() for o in articles.get("outlet", pd.Series(dtype=object)) if not _missing(o)]
+    no_outlet = n - len(outlets)
+    dates = sorted(d for d in (_date_label(v, "published") for v in articles.get("published", [])) if d)
+    first = (f"The corpus has {_plural(n, 'article')} from {_plural(len(set(outlets)), 'named outlet')}"
+             + (f" ({no_outlet} without one)" if no_outlet and outlets else "")
+             + (f", {len(dates)} dated ({dates[0]}" + (f" to {dates[-1]})" if dates[-1] != dates[0] else ")")
+                if dates else "")
+             + f", and follows {_plural(leaders['leader'].nunique() if leaders is not None else 0, 'leader')}"
+             + failed + ".")
+    if leaders is None or leaders.empty:
+        return Sentence(first + " No leader was found in any article.")
+    table = leaders.assign(_quotes=pd.to_numeric(leaders["direct_quotes"], errors="coerce").fillna(0))
+    per = table.groupby("leader").agg(quotes=("_quotes", "sum"), articles=("article", "nunique")).reset_index()
+    per = per.sort_values(["quotes", "articles", "leader"], ascending=[False, False, True])
+    top = per.iloc[0]
+    most = int(per["articles"].max())
+    widest = sorted(per.loc[per["articles"] == most, "leader"], key=corpus_leaders(corpus, top=None).index)
+    spread = (f"{widest[0]} appears in the most articles ({most} of {n})" if len(widest) == 1 else
+              f"{_join(widest)} appear in the most articles ({most} of {n} each)")
+    if top["quotes"] <= 0:
+        second = f"No leader is quoted directly; {spread}."
+    else:
+        second = (f"{top['leader']} is quoted most ({_plural(int(top['quotes']), 'direct quote')} in "
+                  f"{_plural(int(top['articles']), 'article')}); {spread}.")
+    return Sentence(f"{first} {second}")
 
 
 # --------------------------------------------------------------------------- all at once
