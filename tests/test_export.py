@@ -110,3 +110,17 @@ def test_notebook_views(fake):
     drivers = tone_drivers(fake)
     assert set(drivers.aspect) == {"voice", "coverage"}
     assert drivers.groupby(["leader", "aspect"]).size().max() <= 3
+
+
+def test_entity_view_marks_every_entity_without_parsing_again(default_analysis, nlp):
+    from helpers import analyze
+    from helpers.export import entity_view
+
+    cached = analyze(config.DEFAULT_ARTICLE, nlp=nlp)
+    assert cached.cached
+    html = entity_view(cached)
+    assert cached._doc is None  # drawn from the entity table, not from a Doc
+    assert html.count("<mark") == len(default_analysis.entities) > 50
+    for ent in default_analysis.entities.itertuples():
+        assert f">{ent.label}</span>" in html and ent.text.split()[0] in html
+    assert html._repr_html_() == str(html)

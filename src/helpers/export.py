@@ -211,6 +211,25 @@ def describe_article(article: Any) -> Sentence:
     return Sentence(text)
 
 
+class HtmlView(str):
+    """A piece of HTML that a notebook shows rendered."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def entity_view(analysis: Any) -> HtmlView:
+    """The article with every named entity marked in displaCy's style, drawn from the entity table.
+
+    It needs no Doc, so an analysis read from the cache shows it without parsing again.
+    """
+    from spacy import displacy
+
+    ents = [{"start": int(r.start), "end": int(r.end), "label": r.label} for r in analysis.entities.itertuples()]
+    doc = {"text": analysis.article.text, "ents": ents, "title": None}
+    return HtmlView(displacy.render(doc, style="ent", manual=True, jupyter=False))
+
+
 def _sentence_texts(analysis: Any) -> dict[int, str]:
     sentences = getattr(analysis, "sentences", None)
     if isinstance(sentences, pd.DataFrame) and not sentences.empty:
