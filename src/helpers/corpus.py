@@ -224,7 +224,7 @@ def parse_articles(
     Only the article's analysis text crosses to worker processes; the article is
     attached to its Doc (``doc._.article``) when the Doc comes back.
     """
-    pending: dict[int, Article] = {}
+    pending: dict[int, tuple[Any, Article]] = {}
 
     def texts() -> Iterator[tuple[str, int]]:
         for i, (context, article) in enumerate(articles):
@@ -239,6 +239,24 @@ def parse_articles(
         yield context, doc
 
 
+def analyzed_entries(
+    articles: Iterable[tuple[Any, Article]],
+    nlp: Language,
+    *,
+    leaders: list[str] | None = None,
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> Iterator[tuple[Any, dict[str, Any] | str]]:
+    """The per-article work of a corpus run: ``(context, cache entry)``, or ``(context, error message)``
+    for an article whose analysis failed (the others go on)."""
+    pipeline = pipeline_id(nlp)
+    for context, doc in parse_articles(articles, nlp, n_process=n_process, batch_size=batch_size):
+        try:
+            yield context, _entry_of(doc, leaders=leaders, pipeline=pipeline)
+        except Exception as exc:  # one article's failure must not stop the corpus
+            yield context, f"analysis failed: {type(exc).__name__}: {exc}"
+
+
 def analyze_articles(
     articles: Sequence[tuple[Any, Article]],
     *,
@@ -246,32 +264,24 @@ def analyze_articles(
     model: str | None = None,
     batch_size: int = 16,
 ) -> list[tuple[Any, dict[str, Any] | str]]:
-    """The per-article work of a corpus run, for one batch: ``(context, cache entry or error message)``.
+    """``analyzed_entries`` for one partition of a Dask bag, on the worker's own pipeline (loaded once)."""
+    return list(analyzed_entries(articles, load_pipeline(model), leaders=leaders, batch_size=batch_size))
 
-    Runs where the pipeline is (a Dask worker loads it once and keeps it).
-    """
-    nlp = load_pipeline(model)
-    pipeline = pipeline_id(nlp)
-    out: list[tuple[Any, dict[str, Any] | str]] = []
-    for context, doc in parse_articles(articles, nlp, batch_size=batch_size):
-        try:
-            out.append((context, _entry_of(doc, leaders=leaders, pipeline=pipeline)))
-        except Exception as exc:  # one article's failure must not stop the corpus
-            out.append((context, f"analysis failed: {type(exc).__name__}: {exc}"))
-    return out
+
+def _settle(item: _Item, result: dict[str, Any] | str) -> _Item:
+    if isinstance(result, str):
+        item.error = result
+    else:
+        item.entry = result
+    return item
 
 
 def _local(
     todo: Iterable[_Item], nlp: Language, *, leaders, n_process: int, batch_size: int
 ) -> Iterator[_Item]:
-    pipeline = pipeline_id(nlp)
-    for item, doc in parse_articles(((it, it.article) for it in todo), nlp, n_process=n_process,
-                                    batch_size=batch_size):
-        try:
-            item.entry = _entry_of(doc, leaders=leaders, pipeline=pipeline)
-        except Exception as exc:  # one article's failure must not stop the corpus
-            item.error = f"analysis failed: {type(exc).__name__}: {exc}"
-        yield item
+    pairs = ((it, it.article) for it in todo)
+    for item, result in analyzed_entries(pairs, nlp, leaders=leaders, n_process=n_process, batch_size=batch_size):
+        yield _settle(item, result)
 
 
 def _dask_client(scheduler: str | None, n_process: int):
@@ -310,11 +320,7 @@ def _dask(
                 analyze_articles, leaders=leaders, model=model, batch_size=batch_size
             ).compute(scheduler=client)
             for position, result in results:
-                item = by_position[position]
-                if isinstance(result, str):
-                    item.error = result
-                else:
-                    item.entry = result
+                _settle(by_position[position], result)
             yield from chunk
     finally:
         client.close()
