@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 
@@ -127,17 +128,24 @@ def clear_cache() -> int:
     return n
 
 
+def _plain(values: list) -> list:
+    """Missing values (None, NaN, ``pd.NA``) as None, everything else as it is."""
+    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in values]
+
+
 def encode_frame(table: pd.DataFrame) -> dict[str, Any]:
     """A DataFrame as JSON-ready columns with their dtypes; ``decode_frame`` gives back an equal frame.
 
     Python's ``json`` writes floats with every digit, so scores survive the round
     trip exactly (pandas' own ``to_json`` rounds them). Missing values become null.
     """
-    return {
-        "columns": [str(c) for c in table.columns],
-        "dtypes": [str(t) for t in table.dtypes],
-        "data": [table[c].astype(object).where(table[c].notna(), None).tolist() for c in table.columns],
-    }
+    data = []
+    for c in table.columns:
+        column = table[c]
+        values = column.tolist()
+        never_missing = isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub"
+        data.append(values if never_missing else _plain(values))
+    return {"columns": [str(c) for c in table.columns], "dtypes": [str(t) for t in table.dtypes], "data": data}
 
 
 def decode_frame(data: dict[str, Any]) -> pd.DataFrame:
