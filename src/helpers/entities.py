@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span
 
 from .article import paragraph_at
-from .nlp import require_article, sentence_index
+from .nlp import doc_ents, require_article, rows_frame, sentence_index, span_text
 
 #: Titles and offices that may stand before a name ("President Joe Biden", "Mr. Trump").
 TITLES = (
@@ -87,6 +88,7 @@ def is_place_name(text: str) -> bool:
     return key in COUNTRY_WORDS or key in PLACE_ALIASES
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text, asked for the same names again and again
 def clean_name(text: str) -> str:
     """A mention without titles, possessive, quotation marks or a leading "the".
 
@@ -133,11 +135,12 @@ def _looks_like_name(text: str) -> bool:
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus names the tagger labelled otherwise but a title marks as a person."""
     out = []
-    for e in doc.ents:
-        if e.label_ == "PERSON" and not is_place_name(e.text):  # "Italy" misread as a person
+    for e in doc_ents(doc):
+        text = span_text(e)
+        if e.label_ == "PERSON" and not is_place_name(text):  # "Italy" misread as a person
             out.append(e)
-        elif e.label_ in _NON_PERSON_LABELS and _titled(e) and _looks_like_name(clean_name(e.text)):
-            if canonical_place(e.text) == clean_name(e.text) and clean_name(e.text).lower() not in PLACE_ALIASES:
+        elif e.label_ in _NON_PERSON_LABELS and _titled(e) and _looks_like_name(clean_name(text)):
+            if canonical_place(text) == clean_name(text) and clean_name(text).lower() not in PLACE_ALIASES:
                 out.append(e)
     return out
 
@@ -154,12 +157,12 @@ def person_aliases(doc: Doc) -> dict[str, str]:
     key = "leadertone.person_aliases"
     if key in doc.user_data:
         return doc.user_data[key]
-    names = Counter(clean_name(e.text) for e in _person_spans(doc))
+    names = Counter(clean_name(span_text(e)) for e in _person_spans(doc))
     names.pop("", None)
     full = [n for n in names if len(n.split()) >= 2]
     surnames = {n.split()[-1] for n in full}
-    for e in doc.ents:
-        n = clean_name(e.text)
+    for e in doc_ents(doc):
+        n = clean_name(span_text(e))
         if e.label_ in _NON_PERSON_LABELS and n in surnames and n not in names:
             names[n] += 1
     aliases: dict[str, str] = {}
@@ -193,7 +196,7 @@ def person_aliases(doc: Doc) -> dict[str, str]:
 
 def _label(ent: Span, aliases: dict[str, str]) -> str:
     """spaCy's label, corrected to PERSON when the text is a name the article gives a person."""
-    if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART") and clean_name(ent.text) in aliases:
+    if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART") and clean_name(span_text(ent)) in aliases:
         return "PERSON"
     return ent.label_
 
@@ -211,16 +214,17 @@ def entity_table(doc: Doc) -> pd.DataFrame:
     article = require_article(doc)
     aliases = person_aliases(doc)
     rows = []
-    for ent in doc.ents:
-        if not ent.text.strip():
+    for ent in doc_ents(doc):
+        text = span_text(ent)
+        if not text.strip():
             continue
         label = _label(ent, aliases)
         if label == "PERSON":
-            canonical = aliases.get(clean_name(ent.text), clean_name(ent.text))
+            canonical = aliases.get(clean_name(text), clean_name(text))
         elif label in PLACE_LABELS:
-            canonical = canonical_place(ent.text)
+            canonical = canonical_place(text)
         else:
-            canonical = re.sub(r"^the\s+", "", ent.text.strip(_QUOTES_AND_PUNCT + " "), flags=re.I)
+            canonical = re.sub(r"^the\s+", "", text.strip(_QUOTES_AND_PUNCT + " "), flags=re.I)
         rows.append(
             {
                 "text": article.text[ent.start_char : ent.end_char],
@@ -233,8 +237,7 @@ def entity_table(doc: Doc) -> pd.DataFrame:
             }
         )
     columns = ["text", "label", "start", "end", "sentence", "paragraph", "canonical"]
-    table = pd.DataFrame(rows, columns=columns)
-    return table.astype({"sentence": "Int64", "paragraph": "Int64"})
+    return rows_frame(rows, columns, {"sentence": "Int64", "paragraph": "Int64"})
 
 
 def entity_counts(entities: pd.DataFrame) -> pd.DataFrame:

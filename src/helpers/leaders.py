@@ -11,15 +11,25 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .article import ArticleWarning, paragraph_at
 from .entities import COUNTRY_WORDS, clean_name, person_aliases
-from .marks import inside_quotes, quote_spans
-from .nlp import require_article, sentence_index, sentence_spans
+from .marks import doc_quote_spans, inside_quotes
+from .nlp import (
+    doc_ents,
+    require_article,
+    rows_frame,
+    sentence_index,
+    sentence_spans,
+    span_text,
+    token_sentence,
+    token_table,
+)
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -97,19 +107,20 @@ def _country_of(tokens: list[Token]) -> str | None:
 
 def _office_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """The office noun phrase ending at token ``i`` ("prime minister"), with its first token index."""
-    t = doc[i]
-    low = t.lower_
-    if t.pos_ not in ("NOUN", "PROPN"):
+    tt = token_table(doc)
+    lower = tt.lower
+    if tt.pos[i] not in ("NOUN", "PROPN"):
         return None
+    low = lower[i]
     if i >= 1:
-        two = f"{doc[i - 1].lower_} {low}"
+        two = f"{lower[i - 1]} {low}"
         if two in OFFICES or two in RELATIONAL:
             return two, i - 1
-    if i >= 2 and doc[i - 1].lower_ == "of":
-        three = f"{doc[i - 2].lower_} of {low}"
+    if i >= 2 and lower[i - 1] == "of":
+        three = f"{lower[i - 2]} of {low}"
         if three in OFFICES:
             return three, i - 2
-    lemma = t.lemma_.lower()
+    lemma = tt.lemma[i]
     if low in OFFICES or low in RELATIONAL:
         return low, i
     if lemma in OFFICES or lemma in RELATIONAL:
@@ -152,10 +163,11 @@ def _name_mentions(doc: Doc, aliases: dict[str, str]) -> list[Mention]:
     """Names found by NER (labels corrected) or spelled like a known name, each with its title words."""
     out: list[Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
-        if not ent.text.strip():
+    for ent in doc_ents(doc):
+        text = span_text(ent)
+        if not text.strip():
             continue
-        name = clean_name(ent.text)
+        name = clean_name(text)
         if name not in aliases:  # aliases already hold every person, however the tagger labelled them
             continue
         out.append(_with_title(doc, ent, aliases[name]))
@@ -165,22 +177,23 @@ def _name_mentions(doc: Doc, aliases: dict[str, str]) -> list[Mention]:
     for alias in aliases:
         words = alias.split()
         by_first.setdefault(words[0], []).append(words)
-    for t in doc:
-        if t.i in covered or t.text not in by_first or not t.text[:1].isupper():
+    texts = token_table(doc).text
+    for i, text in enumerate(texts):
+        if i in covered or text not in by_first or not text[:1].isupper():
             continue
-        for words in sorted(by_first[t.text], key=len, reverse=True):
-            end = t.i + len(words)
-            if end <= len(doc) and [x.text for x in doc[t.i : end]] == words and not covered & set(range(t.i, end)):
-                span = doc[t.i : end]
+        for words in sorted(by_first[text], key=len, reverse=True):
+            end = i + len(words)
+            if end <= len(doc) and texts[i:end] == words and not covered & set(range(i, end)):
+                span = doc[i:end]
                 out.append(_with_title(doc, span, aliases[" ".join(words)]))
-                covered.update(range(t.i, end))
+                covered.update(range(i, end))
                 break
     return out
 
 
 def _with_title(doc: Doc, span: Span, person: str) -> Mention:
     """A name mention, widened left over a title ("Russian President", "Mr.") when there is one."""
-    name_words = clean_name(span.text).split()
+    name_words = clean_name(span_text(span)).split()
     start = span.start
     # titles inside the entity itself ("President Biden" tagged whole)
     ent_title = len(span) > len(name_words)
@@ -245,17 +258,18 @@ def _learn_roles(doc: Doc, names: list[Mention], people: dict[str, _Person]) -> 
 def _role_phrases(doc: Doc, covered: set[int]) -> list[dict]:
     """Definite role phrases ("the Russian president", "his counterpart") outside name mentions."""
     found = []
-    for t in doc:
-        if t.i in covered:
+    ent_type = token_table(doc).ent_type
+    for i in range(len(doc)):
+        if i in covered:
             continue
-        office = _office_at(doc, t.i)
-        if not office or (t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "PERSON"):
+        office = _office_at(doc, i)
+        if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
             continue  # a title before a name is part of the name mention
         title, first = office
         _, mods, det = _modifiers_before(doc, first)
         if det is None or det.lower_ not in _DEFINITE:
             continue
-        found.append({"span": doc[det.i : t.i + 1], "title": title, "country": _country_of(mods), "det": det})
+        found.append({"span": doc[det.i : i + 1], "title": title, "country": _country_of(mods), "det": det})
     return found
 
 
@@ -314,6 +328,49 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in _SUBJECT_DEPS
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What a doc says about its people before any leader is chosen (computed once per doc).
+
+    Attributes:
+        names: Name mentions, in the order found.
+        people: Countries, offices and genders learnt from the name mentions (copy before changing).
+        events: Name mentions, role phrases and pronouns to resolve, in text order.
+        quoted: Whether a character is inside a quotation.
+    """
+
+    names: list[Mention]
+    people: dict[str, _Person]
+    events: list[tuple[int, str, object]]
+    quoted: Callable[[int], bool]
+
+
+def _found(doc: Doc) -> _Found:
+    """The leader-independent part of ``resolve_people``, cached on the doc."""
+    key = "leadertone.people_found"
+    if key in doc.user_data:
+        return doc.user_data[key]
+    aliases = person_aliases(doc)
+    names = _name_mentions(doc, aliases)
+    people: dict[str, _Person] = {}
+    _learn_roles(doc, names, people)
+    covered = {i for m in names for i in range(m.token_start, m.token_end)}
+    quoted = inside_quotes(doc_quote_spans(doc))
+
+    events: list[tuple[int, str, object]] = [(m.token_start, "name", m) for m in names]
+    events += [(info["span"].start, "role", info) for info in _role_phrases(doc, covered)]
+    # pronouns inside quotations are the speaker's, not the narrator's: left unresolved
+    tt = token_table(doc)
+    events += [
+        (i, "pronoun", doc[i])
+        for i, low in enumerate(tt.lower)
+        if low in PRONOUNS and tt.pos[i] == "PRON" and i not in covered and not quoted(tt.idx[i])
+    ]
+    events.sort(key=lambda e: e[0])
+    found = doc.user_data[key] = _Found(names, people, events, quoted)
+    return found
+
+
 def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
     """Every mention of every person in the doc, in text order (cached on the doc per leader list).
 
@@ -325,26 +382,22 @@ def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
     key = ("leadertone.people", tuple(leaders or ()))
     if key in doc.user_data:
         return doc.user_data[key]
-    aliases = person_aliases(doc)
-    names = _name_mentions(doc, aliases)
-    people: dict[str, _Person] = {}
-    _learn_roles(doc, names, people)
-    leaders = list(leaders) if leaders else [n for n, _ in Counter(m.person for m in names).most_common(2)]
-    covered = {i for m in names for i in range(m.token_start, m.token_end)}
-    quoted = inside_quotes(quote_spans(require_article(doc), doc.text))
+    found = _found(doc)
+    leaders = list(leaders) if leaders else [n for n, _ in Counter(m.person for m in found.names).most_common(2)]
+    # the leaders' order never matters (only who they are), so one resolution serves every order
+    resolved_key = ("leadertone.people_resolved", tuple(sorted(leaders)))
+    if resolved_key not in doc.user_data:
+        doc.user_data[resolved_key] = _resolve(doc, found, leaders)
+    mentions = doc.user_data[key] = doc.user_data[resolved_key]
+    return mentions
 
-    events: list[tuple[int, str, object]] = [(m.token_start, "name", m) for m in names]
-    events += [(info["span"].start, "role", info) for info in _role_phrases(doc, covered)]
-    # pronouns inside quotations are the speaker's, not the narrator's: left unresolved
-    events += [
-        (t.i, "pronoun", t)
-        for t in doc
-        if t.lower_ in PRONOUNS and t.pos_ == "PRON" and t.i not in covered and not quoted(t.idx)
-    ]
-    events.sort(key=lambda e: e[0])
 
+def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
+    """Resolve role phrases and pronouns in text order, given the leaders."""
+    people = {name: replace(p, countries=set(p.countries), offices=set(p.offices)) for name, p in found.people.items()}
+    quoted = found.quoted
     mentions: list[Mention] = []
-    for _, kind, obj in events:
+    for _, kind, obj in found.events:
         if kind == "name":
             mentions.append(obj)  # type: ignore[arg-type]
             continue
@@ -355,7 +408,7 @@ def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
                 _antecedent(doc, mentions, info["det"], people, quoted) if info["det"].lower_ in PRONOUNS else None
             )
             if context is None:
-                context = _last_person(mentions, span.sent)
+                context = _last_person(mentions, token_sentence(doc, span.start))
             person = _resolve_role(
                 info, people, leaders, context,
                 lambda span=span: _antecedent(doc, mentions, span.root, people, quoted),
@@ -373,12 +426,13 @@ def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
                 p.gender = g
             mentions.append(Mention(tok.idx, tok.idx + len(tok.text), person, "pronoun", tok.i, tok.i + 1, tok.i))
     mentions.sort(key=lambda m: m.start)
-    doc.user_data[key] = mentions
     return mentions
 
 
-def _last_person(mentions: list[Mention], sent: Span) -> str | None:
-    inside = [m for m in mentions if sent.start <= m.token_start < sent.end]
+def _last_person(mentions: list[Mention], sent: tuple[int, int]) -> str | None:
+    """The person of the last mention starting inside the token range ``sent``."""
+    start, end = sent
+    inside = [m for m in mentions if start <= m.token_start < end]
     return inside[-1].person if inside else None
 
 
@@ -539,7 +593,7 @@ def leader_mentions(doc: Doc, leaders=None) -> pd.DataFrame:
         for m in resolve_people(doc, names)
         if m.person in names
     ]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype({"sentence": "Int64", "paragraph": "Int64"})
+    return rows_frame(rows, MENTION_COLUMNS, {"sentence": "Int64", "paragraph": "Int64"})
 
 
 def mention_counts(mentions: pd.DataFrame, leaders=None) -> pd.DataFrame:

@@ -15,13 +15,17 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from .article import Article, Paragraph
+from .nlp import doc_text, require_article
 
 #: Closing mark expected for each opening mark.
 PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'", "‚": "’", "”": "”"}
 #: Characters that may close a curly double quotation opened with „.
 _ALT_CLOSE = {"„": ("“", "”"), "‚": ("‘", "’")}
 MARK_CHARS = set(PAIRS) | set(PAIRS.values())
+_MARK = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
 
 _ELISION = re.compile(r"(\d\ds?\b|em\b|cause\b|til\b|tis\b|twas\b|n\b|bout\b|round\b)", re.I)
 _SPACE = " \t\r\n\u00a0\u200b\u202f\u2009"
@@ -120,10 +124,8 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, bool]]
     """
     out: list[tuple[int, int, str, bool]] = []
     stack: list[tuple[str, int]] = []
-    for i in range(lo, hi):
-        c = text[i]
-        if c not in MARK_CHARS:
-            continue
+    for mark in _MARK.finditer(text, lo, hi):
+        i, c = mark.start(), mark.group()
         kind = _classify(text, i, lo, hi, stack)
         if kind is None:
             continue
@@ -193,6 +195,15 @@ def find_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSp
 def quote_spans(article: Article, text: str | None = None) -> list[QuoteSpan]:
     """``find_quote_spans`` over an article (boilerplate is not in its paragraphs, so never quoted)."""
     return find_quote_spans(text if text is not None else article.text, article.paragraphs)
+
+
+def doc_quote_spans(doc: Doc) -> list[QuoteSpan]:
+    """``quote_spans`` of a parsed article over the doc's own text, cached on the doc (do not modify the list)."""
+    key = "leadertone.quote_spans"
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = doc.user_data[key] = quote_spans(require_article(doc), doc_text(doc))
+    return spans
 
 
 def inside_quotes(spans: Sequence[QuoteSpan], *, with_marks: bool = False) -> Callable[[int], bool]:

@@ -19,15 +19,15 @@ Reported speech without marks ("Putin says Navalny ignored Russian laws",
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .article import paragraph_at
 from .leaders import Leader, Mention, _leader_names, resolve_people
-from .marks import QuoteSpan, inside_quotes, quote_spans
-from .nlp import require_article, sentence_index, sentence_spans
+from .marks import QuoteSpan, doc_quote_spans, inside_quotes
+from .nlp import TokenTable, doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
 
 #: Verbs that introduce someone's words (lemmas).
 SPEECH_VERBS = {
@@ -92,6 +92,8 @@ class Quote:
 
 QUOTE_COLUMNS = ["text", "start", "end", "speaker", "speaker_mention", "cue", "kind", "group", "paragraph",
                  "sentence"]
+#: The number columns of the quote table (the others hold objects: None stays None).
+_QUOTE_DTYPES = {"start": "int64", "end": "int64", "paragraph": "Int64", "sentence": "Int64", "group": "int64"}
 
 
 # --------------------------------------------------------------------------- who is this token?
@@ -128,25 +130,39 @@ def _subject(verb: Token, is_person=None) -> Token | None:
     With several candidate subjects (a misparsed dateline, "PALM BEACH — Trudeau
     says"), the one ``is_person`` accepts wins, else the one nearest the verb.
     """
+    doc = verb.doc
+    tt = token_table(doc)
+    dep, head = tt.dep, tt.head
+    v = verb.i
     for _ in range(6):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        children = tt.children(v)
+        subjects = [c for c in children if dep[c] in ("nsubj", "nsubjpass")]
+        subjects += [g for c in children if dep[c] == "agent" for g in tt.children(c) if dep[g] == "pobj"]
         if subjects:
-            people = [c for c in subjects if is_person and is_person(c)]
-            return (people or sorted(subjects, key=lambda c: abs(c.i - verb.i)))[0]
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            verb = verb.head
+            people = [c for c in subjects if is_person and is_person(doc[c])]
+            return doc[(people or sorted(subjects, key=lambda c: abs(c - v)))[0]]
+        if dep[v] in ("conj", "xcomp", "advcl"):
+            v = head[v]
             continue
         return None
     return None
 
 
 def _is_cue(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+    return _is_cue_at(token_table(tok.doc), tok.i)
+
+
+_VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+
+
+def _is_cue_at(tt: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is a speech verb ("said", "pointed out")."""
+    if tt.pos[i] not in ("VERB", "AUX") and tt.tag[i] not in _VERB_TAGS:
         return False
-    if tok.lemma_.lower() == "point":  # "pointed out"
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
-    return tok.lemma_.lower() in SPEECH_VERBS
+    lemma = tt.lemma[i]
+    if lemma == "point":  # "pointed out"
+        return any(tt.dep[c] == "prt" and tt.lower[c] == "out" for c in tt.children(i))
+    return lemma in SPEECH_VERBS
 
 
 # --------------------------------------------------------------------------- attribution rules
@@ -165,8 +181,8 @@ class _Attribution:
 _BOUNDARIES = {"advcl", "relcl", "acl"}
 
 
-def _by_speech_verb(doc: Doc, tokens: list[Token], inside, people: _People) -> tuple[_Attribution | None, bool]:
-    """Walk up the parse from the quotation to the nearest speech verb outside it.
+def _by_speech_verb(doc: Doc, tokens: range, inside, people: _People) -> tuple[_Attribution | None, bool]:
+    """Walk up the parse from the quotation (its ``tokens``) to the nearest speech verb outside it.
 
     A verb reached through an open clausal complement ("would continue to
     “compete”", "agreed to “consult”") is not the cue: the walk goes on above it.
@@ -176,26 +192,30 @@ def _by_speech_verb(doc: Doc, tokens: list[Token], inside, people: _People) -> t
     Returns:
         The attribution (or None) and whether the walk stopped at a boundary.
     """
-    words = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
-    heads = [t for t in words if not inside(t.head.idx) or t.head is t]
-    best: tuple[int, Token] | None = None
+    tt = token_table(doc)
+    head, idx, dep = tt.head, tt.idx, tt.dep
+    words = [i for i in tokens if not (tt.is_punct[i] or tt.is_space[i])] or list(tokens)
+    heads = [i for i in words if not inside(idx[head[i]])]  # where the quotation hangs from the sentence
+    best: tuple[int, int] | None = None
     blocked = False
     for h in heads:
         node, steps = h, 0
-        while steps < 8 and node.head is not node:
+        # a root is its own head: the walk stays there, and a speech verb at the root is the cue
+        # whichever way it was reached
+        while steps < 8:
             came_from = node
-            if node.dep_ in _BOUNDARIES and not inside(node.head.idx) and steps > 0:
+            if dep[node] in _BOUNDARIES and not inside(idx[head[node]]) and steps > 0:
                 blocked = True
                 break
-            node, steps = node.head, steps + 1
-            characterises = came_from.lower_ == "as" and came_from.dep_ == "prep" and node.pos_ == "VERB"
-            if not inside(node.idx) and (_is_cue(node) and came_from.dep_ != "xcomp" or characterises):
+            node, steps = head[node], steps + 1
+            characterises = tt.lower[came_from] == "as" and dep[came_from] == "prep" and tt.pos[node] == "VERB"
+            if not inside(idx[node]) and (_is_cue_at(tt, node) and dep[came_from] != "xcomp" or characterises):
                 if best is None or steps < best[0]:
                     best = (steps, node)
                 break
     if best is None:
         return None, blocked
-    return _attribute_to_subject(doc, best[1], inside, people), False
+    return _attribute_to_subject(doc, doc[best[1]], inside, people), False
 
 
 def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _Attribution | None:
@@ -213,17 +233,18 @@ def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _At
 def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: _People) -> _Attribution | None:
     """A main or parenthetical speech verb in the sentence with a person subject ("China and India, he
     said, were “…”"), or one right next to the quotation."""
+    tt = token_table(doc)
     lo, hi = None, None
-    for t in sent:
-        if inside(t.idx):
-            lo = t.i if lo is None else lo
-            hi = t.i
-    for t in sent:
-        if inside(t.idx) or not _is_cue(t):
+    for i in range(sent.start, sent.end):
+        if inside(tt.idx[i]):
+            lo = i if lo is None else lo
+            hi = i
+    for i in range(sent.start, sent.end):
+        if inside(tt.idx[i]) or not _is_cue_at(tt, i):
             continue
-        near = lo is not None and (lo - 4 <= t.i < lo or hi < t.i <= hi + 4)
-        if t.dep_ in ("ROOT", "parataxis") or near:
-            att = _attribute_to_subject(doc, t, inside, people)
+        near = lo is not None and (lo - 4 <= i < lo or hi < i <= hi + 4)
+        if tt.dep[i] in ("ROOT", "parataxis") or near:
+            att = _attribute_to_subject(doc, doc[i], inside, people)
             if att is not None and att.speaker:
                 return att
     return None
@@ -236,8 +257,12 @@ def _according_to(sent: Span, people: _People, inside) -> _Attribution | None:
     """
     doc = sent.doc
     text = require_article(doc).text
-    for t in sent:
-        if t.lower_ != "according" or t.i + 2 >= len(doc) or t.nbor(1).lower_ != "to" or inside(t.idx):
+    lower = token_table(doc).lower
+    for i in range(sent.start, sent.end):
+        if lower[i] != "according":
+            continue
+        t = doc[i]
+        if t.i + 2 >= len(doc) or t.nbor(1).lower_ != "to" or inside(t.idx):
             continue
         objects = [c for c in t.nbor(1).children if c.dep_ == "pobj"] + [
             c for c in t.children if c.dep_ == "pobj"
@@ -257,7 +282,7 @@ def _according_to(sent: Span, people: _People, inside) -> _Attribution | None:
 
 def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: _People) -> _Attribution | None:
     """``X: “…”``: a person in the short stretch before a colon that opens the quotation."""
-    text = doc.text
+    text = doc_text(doc)
     head = text[para_start : q.start - 1].rstrip()
     if not head.endswith(":"):
         return None
@@ -272,7 +297,7 @@ def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: _People) -> _Attribu
 
 def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: _People) -> _Attribution | None:
     """``“…” — X``: a dash and a person right after the closing mark."""
-    text = doc.text
+    text = doc_text(doc)
     after = text[q.end + 1 : para_end].lstrip()
     if not after.startswith(_DASHES):
         return None
@@ -283,9 +308,10 @@ def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: _People) -> _Attr
     return None
 
 
-def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+def _tokens_in(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens overlapping characters [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 # --------------------------------------------------------------------------- the table
@@ -304,17 +330,18 @@ def _attribute(doc: Doc, q: QuoteSpan, people: _People) -> _Attribution | None:
     found = (sentence_index(doc, max(q.start, q.end - 1)), sentence_index(doc, q.start))
     sentences = [sents[i] for i in dict.fromkeys(found) if i is not None]
     tokens = _tokens_in(doc, q.start, q.end)
-    if _SO_CALLED.search(doc.text, max(0, q.start - 16), q.start - 1):
+    if _SO_CALLED.search(doc_text(doc), max(0, q.start - 16), q.start - 1):
         return None  # "the so-called “peace formula”": a term, whoever is around
     attribution, blocked = _by_speech_verb(doc, tokens, inside, people) if tokens else (None, False)
     if attribution is not None and attribution.speaker:
         return attribution
     if blocked and _is_term(doc, q, sentences[-1] if sentences else None):
         return attribution
-    candidates = [_according_to(st, people, inside) for st in sentences]
-    candidates += [_speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
-    candidates += [_colon(doc, q, para.start, people), _dash_after(doc, q, para.end, people)]
-    return next((c for c in candidates if c is not None and c.speaker), attribution)
+    # the rules in order, each tried only when the ones before it name nobody
+    rules = [lambda st=st: _according_to(st, people, inside) for st in sentences]
+    rules += [lambda st=st: _speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
+    rules += [lambda: _colon(doc, q, para.start, people), lambda: _dash_after(doc, q, para.end, people)]
+    return next((c for c in (rule() for rule in rules) if c is not None and c.speaker), attribution)
 
 
 def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]:
@@ -328,7 +355,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     """
     article = require_article(doc)
     people = _People(doc, _leader_names(doc, leaders))
-    spans = quote_spans(article, doc.text)
+    spans = doc_quote_spans(doc)
     in_any = inside_quotes(spans, with_marks=True)
     sents = sentence_spans(doc)
     cue_events = _speech_events(doc, people, in_any)
@@ -385,20 +412,23 @@ def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:
 
 def _is_term(doc: Doc, q: QuoteSpan, sent: Span | None) -> bool:
     """A short quotation inside a sentence, not a statement of its own: a term, a title, an epithet."""
-    words = _WORD.findall(doc.text[q.start : q.end])
+    text = doc_text(doc)
+    words = _WORD.findall(text[q.start : q.end])
     if len(words) > SCARE_MAX_WORDS:
         return False
-    starts_sentence = sent is not None and doc.text[sent.start_char : q.start - 1].strip() == ""
-    return not (starts_sentence and doc.text[q.start : q.end].rstrip()[-1:] in ".!?,;")
+    starts_sentence = sent is not None and text[sent.start_char : q.start - 1].strip() == ""
+    return not (starts_sentence and text[q.start : q.end].rstrip()[-1:] in ".!?,;")
 
 
 def _speech_events(doc: Doc, people: _People, in_any) -> list[tuple[int, int, _Attribution]]:
     """(char, paragraph, attribution) for every speech verb outside quotations whose subject is a person."""
     article = require_article(doc)
+    tt = token_table(doc)
     out = []
-    for t in doc:
-        if in_any(t.idx) or not _is_cue(t):
+    for i in range(len(doc)):
+        if in_any(tt.idx[i]) or not _is_cue_at(tt, i):
             continue
+        t = doc[i]
         subj = _subject(t)
         m = people.person_of(subj) if subj is not None else None
         if m is not None:
@@ -431,17 +461,19 @@ def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
     """Reported speech without marks: "X says …", "According to X, …", "X: …"."""
     article = require_article(doc)
     text = article.text
+    tt = token_table(doc)
     out: list[Quote] = []
     for si, sent in enumerate(sentence_spans(doc)):
         para = paragraph_at(article, sent.start_char)
         if para is None or article.paragraphs[para].kind != "body":
             continue
-        if any(in_any(t.idx) for t in sent):
+        if any(in_any(tt.idx[i]) for i in range(sent.start, sent.end)):
             continue  # a sentence with a quotation is attributed through the quotation
         found = None
-        for t in sent:
-            if not (_is_cue(t) and t.lemma_.lower() in REPORTING_VERBS):
+        for i in range(sent.start, sent.end):
+            if not (_is_cue_at(tt, i) and tt.lemma[i] in REPORTING_VERBS):
                 continue
+            t = doc[i]
             comp = [c for c in t.children if c.dep_ in ("ccomp",)]
             subj = _subject(t)
             m = people.person_of(subj) if subj is not None else None
@@ -501,11 +533,9 @@ def quote_table(doc: Doc, leaders=None, *, indirect: bool = True) -> pd.DataFram
         ``speaker`` (full canonical name or None), ``speaker_mention``, ``cue``,
         ``kind`` (direct, scare, indirect), ``group``, ``paragraph``, ``sentence``.
     """
-    rows = [asdict(q) for q in find_quotes(doc, leaders, indirect=indirect)]
+    rows = [{c: getattr(q, c) for c in QUOTE_COLUMNS} for q in find_quotes(doc, leaders, indirect=indirect)]
     # object columns keep None as None (not NaN) for a missing speaker or cue
-    table = pd.DataFrame(rows, columns=QUOTE_COLUMNS, dtype=object)
-    return table.astype({"start": "int64", "end": "int64", "paragraph": "Int64", "sentence": "Int64",
-                         "group": "int64"})
+    return rows_frame(rows, QUOTE_COLUMNS, _QUOTE_DTYPES, dtype=object)
 
 
 def count_words(text: str) -> int:
@@ -528,21 +558,22 @@ def quote_counts(quotes: pd.DataFrame | Doc, leaders=None) -> pd.DataFrame:
     if isinstance(quotes, Doc):
         leaders = leaders if leaders is not None else _leader_names(quotes, None)
         quotes = quote_table(quotes, leaders)
-    direct = quotes[(quotes.kind == "direct") & quotes.speaker.notna()]
-    total_words = sum(count_words(t) for t in quotes[quotes.kind == "direct"].text)
+    table = list(zip(*(quotes[c].tolist() for c in ("kind", "speaker", "group", "text"))))
+    direct = [(speaker, group, text) for kind, speaker, group, text in table if kind == "direct" and pd.notna(speaker)]
+    total_words = sum(count_words(text) for kind, _, _, text in table if kind == "direct")
     names = [ld.name if isinstance(ld, Leader) else ld for ld in leaders] if leaders is not None else sorted(
-        set(direct.speaker))
+        {speaker for speaker, _, _ in direct})
     rows = []
     for name in names:
-        mine = direct[direct.speaker == name]
-        words = sum(count_words(t) for t in mine.text)
+        mine = [(group, text) for speaker, group, text in direct if speaker == name]
+        words = sum(count_words(text) for _, text in mine)
         rows.append(
             {
                 "leader": name,
-                "direct_quotes": int(mine.group.nunique()),
+                "direct_quotes": len({group for group, _ in mine}),
                 "quoted_words": words,
                 "share_quoted_words": round(words / total_words, 4) if total_words else 0.0,
-                "indirect": int(((quotes.kind == "indirect") & (quotes.speaker == name)).sum()),
+                "indirect": sum(1 for kind, speaker, _, _ in table if kind == "indirect" and speaker == name),
             }
         )
     return pd.DataFrame(rows, columns=COUNT_COLUMNS)

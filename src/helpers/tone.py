@@ -17,6 +17,7 @@ interval, and the difference between the two leaders.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,8 +27,8 @@ from spacy.tokens import Doc, Span
 
 from .article import paragraph_at
 from .leaders import Leader
-from .nlp import require_article, sentence_index, sentence_spans
-from .tone_model import load_tone_model
+from .nlp import doc_text, require_article, rows_frame, sentence_index, sentence_spans
+from .tone_model import ToneModel, load_tone_model, textblob_scores, vader_scores
 
 #: The method the notebooks use for tone toward a leader.
 DEFAULT_METHOD = "newsmtsc"
@@ -48,22 +49,13 @@ class LeaderTone:
     score: float
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def text_tone(text: str) -> dict[str, float]:
     """TextBlob polarity and subjectivity and VADER compound of one text (a sentence or a quotation)."""
-    from textblob import TextBlob
-
-    sentiment = TextBlob(text).sentiment  # the whole string: no NLTK sentence splitter involved
+    polarity, subjectivity = textblob_scores(text)  # the whole string: no NLTK sentence splitter involved
     return {
-        "polarity": round(float(sentiment.polarity), 4),
-        "subjectivity": round(float(sentiment.subjectivity), 4),
-        "vader": round(float(_vader().polarity_scores(text)["compound"]), 4),
+        "polarity": round(float(polarity), 4),
+        "subjectivity": round(float(subjectivity), 4),
+        "vader": round(float(vader_scores(text)[0]), 4),
     }
 
 
@@ -79,6 +71,7 @@ def sentence_tone(doc: Doc) -> pd.DataFrame:
         ``kind`` (title, heading, body), ``polarity``, ``subjectivity``, ``vader``.
     """
     article = require_article(doc)
+    parsed = doc_text(doc)  # each sentence's ``sent.text`` is cut from it
     rows = []
     for i, sent in enumerate(sentence_spans(doc)):
         para = paragraph_at(article, sent.start_char)
@@ -91,10 +84,10 @@ def sentence_tone(doc: Doc) -> pd.DataFrame:
                 "text": text,
                 "paragraph": para,
                 "kind": article.paragraphs[para].kind if para is not None else None,
-                **text_tone(sent.text),
+                **text_tone(parsed[sent.start_char : sent.end_char]),
             }
         )
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype({"paragraph": "Int64"})
+    return rows_frame(rows, SENTENCE_COLUMNS, {"paragraph": "Int64"})
 
 
 def quote_tone(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -114,7 +107,12 @@ def leader_tone(sentence: Span, mention: Span) -> LeaderTone:
     Example:
         "Biden said Putin is a murderer." reads negative toward Putin.
     """
-    pred = load_tone_model().predict_span(sentence, mention)
+    return _leader_tone(load_tone_model(), sentence, mention)
+
+
+def _leader_tone(model: ToneModel, sentence: Span, mention: Span) -> LeaderTone:
+    """``leader_tone`` with the model already loaded."""
+    pred = model.predict_span(sentence, mention)
     return LeaderTone(pred.label, round(float(pred.score), 4))
 
 
@@ -144,41 +142,89 @@ def sentence_targets(
     sents = sentence_spans(doc)
     if sentences is None:
         sentences = sentence_tone(doc)
-    blind_by_sentence = sentences.set_index("sentence")[["polarity", "vader"]].to_dict("index")
-    own: set[tuple[int, str]] = set()
-    if quotes is not None and not quotes.empty:
-        direct = quotes[(quotes.kind == "direct") & quotes.speaker.notna()]
-        for row in direct.itertuples():
-            first, last = sentence_index(doc, row.start), sentence_index(doc, max(row.start, row.end - 1))
-            for si in range(first if first is not None else 0, (last if last is not None else -1) + 1):
-                own.add((si, row.speaker))
+    blind_by_sentence = {
+        int(si): {"polarity": polarity, "vader": vader}
+        for si, polarity, vader in zip(sentences["sentence"].tolist(), sentences["polarity"].tolist(),
+                                       sentences["vader"].tolist())
+    }
+    own = _own_quote_sentences(doc, quotes) if quotes is not None and not quotes.empty else set()
+    model = load_tone_model()
     rows = []
-    if not mentions.empty:
-        ranked = mentions.assign(rank=mentions.rule.map(_RULE_RANK).fillna(9)).sort_values(["sentence", "rank",
-                                                                                             "start"])
-        for (si, leader), group in ranked.dropna(subset=["sentence"]).groupby(["sentence", "leader"], sort=True):
-            m = group.iloc[0]
-            sent = sents[int(si)]
-            span = doc.char_span(int(m.start), int(m.end), alignment_mode="expand")
-            if span is None:
+    for (si, leader), (start, end, rule) in _clearest_mentions(mentions):
+        sent = sents[si]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start < sent.start or span.end > sent.end:  # a mention the sentence splitter cut
+            span = doc[max(span.start, sent.start) : min(span.end, sent.end)]
+            if len(span) == 0:
                 continue
-            if span.start < sent.start or span.end > sent.end:  # a mention the sentence splitter cut
-                span = doc[max(span.start, sent.start) : min(span.end, sent.end)]
-                if len(span) == 0:
-                    continue
-            tone = leader_tone(sent, span)
-            blind = blind_by_sentence[int(si)]
-            rows.append(
-                {
-                    "sentence": int(si), "leader": leader, "start": int(m.start), "end": int(m.end),
-                    "rule": m.rule, "label": tone.label, "score": tone.score,
-                    "polarity": blind["polarity"], "vader": blind["vader"], "own_quote": (int(si), leader) in own,
-                }
-            )
+        tone = _leader_tone(model, sent, span)
+        blind = blind_by_sentence[si]
+        rows.append(
+            {
+                "sentence": si, "leader": leader, "start": start, "end": end,
+                "rule": rule, "label": tone.label, "score": tone.score,
+                "polarity": blind["polarity"], "vader": blind["vader"], "own_quote": (si, leader) in own,
+            }
+        )
     return pd.DataFrame(rows, columns=TARGET_COLUMNS)
 
 
+def _own_quote_sentences(doc: Doc, quotes: pd.DataFrame) -> set[tuple[int, str]]:
+    """(sentence, speaker) for every sentence a direct quotation of a named speaker touches."""
+    own: set[tuple[int, str]] = set()
+    columns = (quotes[c].tolist() for c in ("kind", "speaker", "start", "end"))
+    for kind, speaker, start, end in zip(*columns):
+        if kind != "direct" or pd.isna(speaker):
+            continue
+        first, last = sentence_index(doc, start), sentence_index(doc, max(start, end - 1))
+        for si in range(first if first is not None else 0, (last if last is not None else -1) + 1):
+            own.add((si, speaker))
+    return own
+
+
+def _clearest_mentions(mentions: pd.DataFrame) -> list[tuple[tuple[int, str], tuple[int, int, str]]]:
+    """Per (sentence, leader), in that order: ``(start, end, rule)`` of the clearest mention.
+
+    The clearest is the first by rule rank (``_RULE_RANK``, 9 for another rule), then
+    by start; among equals, the one listed first. Mentions outside every sentence are
+    left out.
+    """
+    if mentions.empty:
+        return []
+    best: dict[tuple[int, str], tuple[tuple[float, int], tuple[int, int, str]]] = {}
+    columns = (mentions[c].tolist() for c in ("sentence", "leader", "start", "end", "rule"))
+    for si, leader, start, end, rule in zip(*columns):
+        if pd.isna(si):
+            continue
+        key, order = (int(si), leader), (_RULE_RANK.get(rule, 9), start)
+        if key not in best or order < best[key][0]:
+            best[key] = (order, (int(start), int(end), rule))
+    return [(key, best[key][1]) for key in sorted(best)]
+
+
 # --------------------------------------------------------------------------- the comparison
+
+
+#: Bootstrap draws kept for reuse (each holds ``resamples`` × n indices per side).
+_DRAWS_CACHE_SIZE = 8
+
+
+@lru_cache(maxsize=_DRAWS_CACHE_SIZE)
+def _draws(sizes: tuple[int, ...], resamples: int, seed: int) -> tuple[np.ndarray, ...]:
+    """The resampling indices a fresh ``default_rng(seed)`` draws for samples of these sizes, in turn.
+
+    The draws depend only on the sizes and the seed, so voice and coverage under
+    both methods (which have the same sizes) share them. The arrays are read-only.
+    """
+    rng = np.random.default_rng(seed)
+    out = []
+    for n in sizes:
+        idx = rng.integers(0, n, size=(resamples, n))
+        idx.setflags(write=False)
+        out.append(idx)
+    return tuple(out)
 
 
 def bootstrap_mean(values, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
@@ -188,9 +234,8 @@ def bootstrap_mean(values, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 
         return float("nan"), float("nan"), float("nan")
     if x.size == 1:
         return float(x[0]), float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    means = x[rng.integers(0, x.size, size=(resamples, x.size))].mean(axis=1)
-    return float(x.mean()), float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+    (idx,) = _draws((x.size,), resamples, seed)
+    return float(x.mean()), *_interval(x[idx].mean(axis=1))
 
 
 def bootstrap_difference(a, b, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
@@ -200,11 +245,24 @@ def bootstrap_difference(a, b, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: in
         return float("nan"), float("nan"), float("nan")
     if xa.size == 1 or xb.size == 1:
         return float(xa.mean() - xb.mean()), float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    ma = xa[rng.integers(0, xa.size, size=(resamples, xa.size))].mean(axis=1)
-    mb = xb[rng.integers(0, xb.size, size=(resamples, xb.size))].mean(axis=1)
-    d = ma - mb
-    return float(xa.mean() - xb.mean()), float(np.percentile(d, 2.5)), float(np.percentile(d, 97.5))
+    idx_a, idx_b = _draws((xa.size, xb.size), resamples, seed)
+    d = xa[idx_a].mean(axis=1) - xb[idx_b].mean(axis=1)
+    return float(xa.mean() - xb.mean()), *_interval(d)
+
+
+def _interval(samples: np.ndarray) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of ``samples``, exactly as two ``np.percentile`` calls give them.
+
+    One call for both finds the same values, except that a zero may come out with
+    the other sign (partitioning may put either of two equal values, 0.0 and −0.0,
+    in place); a zero is therefore looked up again on its own.
+    """
+    low, high = np.percentile(samples, [2.5, 97.5])
+    if low == 0:
+        low = np.percentile(samples, 2.5)
+    if high == 0:
+        high = np.percentile(samples, 97.5)
+    return float(low), float(high)
 
 
 def _note(n: int, low: float, high: float, *, difference: bool = False) -> str:
@@ -224,10 +282,39 @@ def _note(n: int, low: float, high: float, *, difference: bool = False) -> str:
 TONE_COLUMNS = ["method", "aspect", "leader", "n", "mean", "low", "high", "note"]
 
 
-def _voice_values(quotes: pd.DataFrame, leader: str, column: str) -> list[float]:
-    """One value per quotation (group) of the leader: the mean over its paragraphs."""
-    mine = quotes[(quotes.kind == "direct") & (quotes.speaker == leader)]
-    return [float(v) for v in mine.groupby("group")[column].mean()] if not mine.empty else []
+def _voice_values(quotes: pd.DataFrame, leader: str, column: str, lists: dict[str, list]) -> list[float]:
+    """One value per quotation (group) of the leader: the mean over its paragraphs.
+
+    Args:
+        quotes: The quote table.
+        leader: The speaker.
+        column: The score column.
+        lists: ``quotes``' columns ``kind``, ``speaker``, ``group`` and ``column`` as lists.
+    """
+    columns = (lists[c] for c in ("kind", "speaker", "group", column))
+    mine = [(group, value) for kind, speaker, group, value in zip(*columns) if kind == "direct" and speaker == leader]
+    if len({group for group, _ in mine}) == len(mine) and not any(_odd_mean(v) for _, v in mine):
+        # one paragraph per quotation: each mean is the value itself
+        return [float(value) for _, value in sorted(mine, key=lambda gv: gv[0])]
+    # a quotation over several paragraphs: pandas' own mean, so every digit stays as it was
+    table = quotes[(quotes.kind == "direct") & (quotes.speaker == leader)]
+    return [float(v) for v in table.groupby("group")[column].mean()] if not table.empty else []
+
+
+def _odd_mean(value: float) -> bool:
+    """True for values whose mean over one row may not be the value itself (NaN, −0.0)."""
+    return value != value or (value == 0.0 and math.copysign(1.0, value) < 0)
+
+
+def _coverage_values(leader: str, column: str, lists: dict[str, list]) -> list[float]:
+    """The leader's scores in sentences without their own quotations (``lists``: the target table's columns)."""
+    columns = (lists[c] for c in ("leader", "own_quote", column))
+    return [float(value) for name, own, value in zip(*columns) if name == leader and not bool(own)]
+
+
+def _lists(table: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, list]:
+    """The columns of ``table`` it has, as lists."""
+    return {c: table[c].tolist() for c in columns if c in table}
 
 
 def tone_comparison(
@@ -258,16 +345,17 @@ def tone_comparison(
         "textblob": ("polarity", "polarity"),
         DEFAULT_METHOD: ("vader", "score"),
     }
+    quote_lists = _lists(quotes, ("kind", "speaker", "group", "polarity", "vader"))
+    target_lists = _lists(targets, ("leader", "own_quote", "polarity", "score"))
     rows = []
     for method, (voice_col, cover_col) in measures.items():
         for aspect in ("voice", "coverage"):
             values = {}
             for name in names:
                 if aspect == "voice":
-                    vals = _voice_values(quotes, name, voice_col) if voice_col in quotes else []
+                    vals = _voice_values(quotes, name, voice_col, quote_lists) if voice_col in quotes else []
                 else:
-                    mine = targets[(targets.leader == name) & ~targets.own_quote.astype(bool)]
-                    vals = [float(v) for v in mine[cover_col]]
+                    vals = _coverage_values(name, cover_col, target_lists)
                 values[name] = vals
                 mean, low, high = bootstrap_mean(vals)
                 rows.append({"method": method, "aspect": aspect, "leader": name, "n": len(vals), "mean": mean,
@@ -278,10 +366,14 @@ def tone_comparison(
                 n = min(len(values[a]), len(values[b]))
                 rows.append({"method": method, "aspect": aspect, "leader": f"{a} − {b}", "n": n, "mean": mean,
                              "low": low, "high": high, "note": _note(n, low, high, difference=True)})
-    table = pd.DataFrame(rows, columns=TONE_COLUMNS)
     for col in ("mean", "low", "high"):
-        table[col] = table[col].astype(float).round(4)
-    return table
+        # numpy's rounding, as ``Series.round`` does it (Python's ``round`` can differ in the last digit)
+        rounded = np.round(np.array([row[col] for row in rows], dtype=float), 4).tolist()
+        for row, value in zip(rows, rounded):
+            row[col] = value
+    if not rows:
+        return pd.DataFrame(rows, columns=TONE_COLUMNS).astype(dict.fromkeys(("mean", "low", "high"), float))
+    return pd.DataFrame(rows, columns=TONE_COLUMNS)  # the rounded values are floats: float64 columns
 
 
 def tone_sentences(targets: pd.DataFrame, sentences: pd.DataFrame, leader: str, *, top: int = 3) -> pd.DataFrame:

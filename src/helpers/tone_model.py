@@ -34,11 +34,11 @@ from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from . import config
 from .errors import LeadertoneError
-from .nlp import load_pipeline
+from .nlp import TokenTable, load_pipeline, span_ents, token_table
 
 #: The classes, in the order of the model's weight rows.
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -197,113 +197,139 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-def _vader_scores(text: str) -> list[float]:
+@lru_cache(maxsize=1)
+def _pattern_sentiment():
+    """The scorer behind ``TextBlob(text).sentiment`` (TextBlob's default ``PatternAnalyzer``)."""
+    from textblob.en import sentiment
+
+    return sentiment
+
+
+#: Texts whose lexicon scores are kept (both scorers are pure functions of the text).
+LEXICON_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=LEXICON_CACHE_SIZE)
+def vader_scores(text: str) -> tuple[float, float, float]:
+    """VADER's compound, positive and negative scores of a text."""
     s = _vader().polarity_scores(text)
-    return [s["compound"], s["pos"], s["neg"]]
+    return s["compound"], s["pos"], s["neg"]
+
+
+@lru_cache(maxsize=LEXICON_CACHE_SIZE)
+def textblob_scores(text: str) -> tuple[float, float]:
+    """TextBlob's polarity and subjectivity of the whole string, as ``TextBlob(text).sentiment`` gives them.
+
+    The scorer is called directly: building a ``TextBlob`` (and the named tuple it
+    returns) costs more than the scoring itself. No NLTK sentence splitter is involved.
+
+    Raises:
+        TypeError: when ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    polarity, subjectivity = _pattern_sentiment()(text)
+    return float(polarity), float(subjectivity)
+
+
+def _vader_scores(text: str) -> list[float]:
+    return list(vader_scores(text))
 
 
 def _textblob_scores(text: str) -> list[float]:
-    from textblob import TextBlob
-
-    sentiment = TextBlob(text).sentiment  # whole string: no NLTK sentence splitter needed
-    return [float(sentiment.polarity), float(sentiment.subjectivity)]
+    return list(textblob_scores(text))
 
 
 # --------------------------------------------------------------------------- features
 
 
-def _in_span(sent: Span, token: Token) -> bool:
-    return sent.start <= token.i < sent.end
-
-
-def _target_tokens(sent: Span, start: int, end: int) -> list[Token]:
-    """Tokens of ``sent`` overlapping characters [start, end) (relative to the sentence)."""
-    base = sent.start_char
-    tokens = [t for t in sent if t.idx - base < end and t.idx - base + len(t.text) > start]
+def _target_tokens(tt: TokenTable, lo: int, hi: int, base: int, start: int, end: int) -> list[int]:
+    """Tokens of the sentence ``lo:hi`` overlapping characters [start, end) (relative to ``base``, its start)."""
+    idx, text = tt.idx, tt.text
+    tokens = [i for i in range(lo, hi) if idx[i] - base < end and idx[i] - base + len(text[i]) > start]
     if not tokens:
-        tokens = [min(sent, key=lambda t: abs(t.idx - base - start))]
+        tokens = [min(range(lo, hi), key=lambda i: abs(idx[i] - base - start))]
     return tokens
 
 
-def _span_root(tokens: list[Token]) -> Token:
+def _span_root(tt: TokenTable, tokens: list[int]) -> int:
     """The token of the mention whose head lies outside it."""
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
+    ids = set(tokens)
+    for i in tokens:
+        h = tt.head[i]
+        if h not in ids or h == i:
+            return i
     return tokens[0]
 
 
-def _ancestors(sent: Span, token: Token) -> list[Token]:
-    return [a for a in token.ancestors if _in_span(sent, a)]
-
-
-def _clause_verb(sent: Span, root: Token) -> Token:
+def _clause_verb(tt: TokenTable, lo: int, hi: int, root: int) -> int:
     """The nearest verb above the target (or its head when the target is a verb itself)."""
+    head, pos = tt.head, tt.pos
     t = root
-    while t.head.i != t.i and _in_span(sent, t.head) and t.pos_ not in ("VERB", "AUX"):
-        t = t.head
-    if t is root and t.head.i != t.i and _in_span(sent, t.head):
-        t = t.head
+    while head[t] != t and lo <= head[t] < hi and pos[t] not in ("VERB", "AUX"):
+        t = head[t]
+    if t == root and head[t] != t and lo <= head[t] < hi:
+        t = head[t]
     return t
 
 
-def _local_clause(sent: Span, root: Token, target_ids: set[int]) -> list[Token]:
+def _local_clause(tt: TokenTable, lo: int, hi: int, verb: int, target_ids: set[int]) -> list[int]:
     """The target's own clause: the subtree of its verb minus joined clauses without the target."""
-    verb = _clause_verb(sent, root)
     cut: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in OTHER_CLAUSE_DEPS:
-            sub = {t.i for t in child.subtree}
+    for child in tt.children(verb):
+        if tt.dep[child] in OTHER_CLAUSE_DEPS:
+            sub = set(tt.subtree(child))
             if not sub & target_ids:
                 cut |= sub
-    return [t for t in verb.subtree if t.i not in cut and t.i not in target_ids and _in_span(sent, t)]
+    return [t for t in tt.subtree(verb) if t not in cut and t not in target_ids and lo <= t < hi]
 
 
-def _tree_distances(sent: Span, root: Token) -> dict[int, int]:
+def _tree_distances(tt: TokenTable, lo: int, hi: int, root: int) -> dict[int, int]:
     """Number of dependency arcs from ``root`` to every token of the sentence it reaches."""
-    dist = {root.i: 0}
+    head, children = tt.head, tt.children
+    dist = {root: 0}
     frontier = [root]
     while frontier:
         nxt = []
         for t in frontier:
-            neighbours = list(t.children) + ([t.head] if t.head.i != t.i else [])
+            neighbours = children(t)  # a fresh list
+            if head[t] != t:
+                neighbours.append(head[t])
             for n in neighbours:
-                if n.i not in dist and _in_span(sent, n):
-                    dist[n.i] = dist[t.i] + 1
+                if n not in dist and lo <= n < hi:
+                    dist[n] = dist[t] + 1
                     nxt.append(n)
         frontier = nxt
     return dist
 
 
-def _masked_words(sent: Span, target_ids: set[int]) -> list[str]:
+def _masked_words(sent: Span, tt: TokenTable, target_ids: set[int]) -> list[str]:
     """Lower-cased words with the target as ``TARGET`` and other people as ``OTHER``."""
     other: set[int] = set()
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ == "PERSON" and not target_ids & set(range(ent.start, ent.end)):
             other.update(range(ent.start, ent.end))
+    is_space, lower = tt.is_space, tt.lower
     words: list[str] = []
-    for t in sent:
-        if t.is_space:
+    for i in range(sent.start, sent.end):
+        if is_space[i]:
             continue
-        w = "TARGET" if t.i in target_ids else "OTHER" if t.i in other else t.lower_
+        w = "TARGET" if i in target_ids else "OTHER" if i in other else lower[i]
         if words and w in ("TARGET", "OTHER") and words[-1] == w:
             continue
         words.append(w)
     return words
 
 
-def _in_quotes(sent: Span, first: Token) -> bool:
-    """Whether an opening quotation mark before the target is still open."""
+def _in_quotes(tt: TokenTable, lo: int, hi: int, first: int) -> bool:
+    """Whether an opening quotation mark before the target (token ``first``) is still open."""
     inside = False
-    for t in sent:
-        if t.i >= first.i:
-            break
-        if t.text == "“":
+    for text in tt.text[lo : min(first, hi)]:
+        if text == "“":
             inside = True
-        elif t.text == "”":
+        elif text == "”":
             inside = False
-        elif t.text == '"':
+        elif text == '"':
             inside = not inside
     return inside
 
@@ -318,72 +344,76 @@ def _word_features(f: Counter, words: list[str], window: int) -> None:
         f["R:" + w] += 1
 
 
-def _dependency_features(f: Counter, sent: Span, tokens: list[Token], root: Token) -> None:
-    head = root.head if _in_span(sent, root.head) else root
-    dep, head_lemma = root.dep_, head.lemma_.lower()
+def _dependency_features(f: Counter, tt: TokenTable, lo: int, hi: int, tokens: list[int], root: int,
+                         verb: int) -> None:
+    lemma, deps = tt.lemma, tt.dep
+    head = tt.head[root] if lo <= tt.head[root] < hi else root
+    dep, head_lemma = deps[root], lemma[head]
     f["dep:" + dep] += 1
-    f["ent:" + (root.ent_type_ or "none")] += 1
-    f["tpos:" + root.pos_] += 1
+    f["ent:" + (tt.ent_type[root] or "none")] += 1
+    f["tpos:" + tt.pos[root]] += 1
     f["hd:" + head_lemma] += 1
     f[f"dh:{dep}_{head_lemma}"] += 1
-    verb = _clause_verb(sent, root)
-    verb_lemma = verb.lemma_.lower()
+    verb_lemma = lemma[verb]
     f["vl:" + verb_lemma] += 1
     f[f"dv:{dep}_{verb_lemma}"] += 1
-    if any(c.dep_ == "neg" for c in verb.children):
+    verb_children = tt.children(verb)
+    if any(deps[c] == "neg" for c in verb_children):
         f["neg_v"] += 1
         f["negv:" + verb_lemma] += 1
-    ancestors = _ancestors(sent, root)
+    ancestors = [a for a in tt.ancestors(root) if lo <= a < hi]
     for a in ancestors:
-        f["anc:" + a.lemma_.lower()] += 1
+        f["anc:" + lemma[a]] += 1
     if dep in SUBJECT_DEPS and verb_lemma in SPEECH_VERBS:
         f["speaker"] += 1
         f["speaker:" + verb_lemma] += 1
-    if any(a.lemma_.lower() in SPEECH_VERBS and a.i != verb.i for a in ancestors):
+    if any(lemma[a] in SPEECH_VERBS and a != verb for a in ancestors):
         f["reported"] += 1
     if dep == "poss":
         f["poss_of:" + head_lemma] += 1
     if dep in SUBJECT_DEPS:
-        for c in verb.children:
-            if c.dep_ in SUBJECT_CONTEXT_DEPS:
-                f["subjctx:" + c.lemma_.lower()] += 1
+        for c in verb_children:
+            if deps[c] in SUBJECT_CONTEXT_DEPS:
+                f["subjctx:" + lemma[c]] += 1
     if dep in ("dobj", "pobj"):
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                f["objsubj:" + ("OTHER" if c.ent_type_ == "PERSON" else c.lemma_.lower())] += 1
-    if _in_quotes(sent, tokens[0]):
+        for c in verb_children:
+            if deps[c] == "nsubj":
+                f["objsubj:" + ("OTHER" if tt.ent_type[c] == "PERSON" else lemma[c])] += 1
+    if _in_quotes(tt, lo, hi, tokens[0]):
         f["inquote"] += 1
-    if any(t.text in QUOTE_CHARS for t in sent):
+    if any(text in QUOTE_CHARS for text in tt.text[lo:hi]):
         f["hasquote"] += 1
 
 
-def _tree_features(f: Counter, sent: Span, target_ids: set[int], root: Token, dist: dict[int, int],
-                   depth: int) -> None:
-    for t in sent:
-        if t.i in target_ids or t.is_punct or t.is_space:
+def _tree_features(f: Counter, tt: TokenTable, lo: int, hi: int, target_ids: set[int], verb: int,
+                   dist: dict[int, int], depth: int) -> None:
+    lemma, is_punct, is_space = tt.lemma, tt.is_punct, tt.is_space
+    for i in range(lo, hi):
+        if i in target_ids or is_punct[i] or is_space[i]:
             continue
-        if dist.get(t.i, _FAR) <= depth:
-            f["tb:" + t.lemma_.lower()] += 1
-    for t in _local_clause(sent, root, target_ids):
-        if not (t.is_punct or t.is_space):
-            f["lc:" + t.lemma_.lower()] += 1
+        if dist.get(i, _FAR) <= depth:
+            f["tb:" + lemma[i]] += 1
+    for t in _local_clause(tt, lo, hi, verb, target_ids):
+        if not (is_punct[t] or is_space[t]):
+            f["lc:" + lemma[t]] += 1
 
 
-def _dense_features(sent: Span, words: list[str], target_ids: set[int], root: Token,
+def _dense_features(tt: TokenTable, lo: int, hi: int, words: list[str], target_ids: set[int], verb: int,
                     dist: dict[int, int]) -> list[float]:
     """Lexicon scores, in the order of ``DENSE_FEATURES``."""
     masked = " ".join("X" if w in ("TARGET", "OTHER") else w for w in words)
-    verb = _clause_verb(sent, root)
-    clause = " ".join(t.text for t in verb.subtree if t.i not in target_ids and _in_span(sent, t))
+    text = tt.text
+    clause = " ".join(text[t] for t in tt.subtree(verb) if t not in target_ids and lo <= t < hi)
     lexicon = _vader().lexicon
+    lower = tt.lower
     pos = neg = 0.0
-    for t in sent:
-        if t.i in target_ids:
+    for i in range(lo, hi):
+        if i in target_ids:
             continue
-        valence = lexicon.get(t.lower_)
+        valence = lexicon.get(lower[i])
         if valence is None:
             continue
-        weight = 1.0 / (1 + dist.get(t.i, _FAR))
+        weight = 1.0 / (1 + dist.get(i, _FAR))
         if valence > 0:
             pos += valence * weight
         else:
@@ -405,16 +435,19 @@ def featurize(sentence: Span, start: int, end: int, params: dict[str, Any] | Non
         Sparse feature counts and the dense lexicon scores (``DENSE_FEATURES``).
     """
     params = params or DEFAULT_PARAMS
-    tokens = _target_tokens(sentence, start, end)
-    target_ids = {t.i for t in tokens}
-    root = _span_root(tokens)
-    words = _masked_words(sentence, target_ids)
-    dist = _tree_distances(sentence, root)
+    tt = token_table(sentence.doc)
+    lo, hi = sentence.start, sentence.end
+    tokens = _target_tokens(tt, lo, hi, sentence.start_char, start, end)
+    target_ids = set(tokens)
+    root = _span_root(tt, tokens)
+    words = _masked_words(sentence, tt, target_ids)
+    dist = _tree_distances(tt, lo, hi, root)
+    verb = _clause_verb(tt, lo, hi, root)
     sparse: Counter = Counter()
     _word_features(sparse, words, int(params["window"]))
-    _dependency_features(sparse, sentence, tokens, root)
-    _tree_features(sparse, sentence, target_ids, root, dist, int(params["tree_depth"]))
-    return sparse, _dense_features(sentence, words, target_ids, root, dist)
+    _dependency_features(sparse, tt, lo, hi, tokens, root, verb)
+    _tree_features(sparse, tt, lo, hi, target_ids, verb, dist, int(params["tree_depth"]))
+    return sparse, _dense_features(tt, lo, hi, words, target_ids, verb, dist)
 
 
 # --------------------------------------------------------------------------- the model
@@ -447,6 +480,7 @@ class ToneModel:
         self.vocabulary = list(vocabulary)
         self.index = {name: i for i, name in enumerate(self.vocabulary)}
         self.idf = np.asarray(idf, dtype=np.float64)
+        self._idf_values = self.idf.tolist()  # the same numbers, quicker to read one at a time
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.params = dict(params)
@@ -460,7 +494,7 @@ class ToneModel:
 
     def _vector(self, sparse: Counter, dense: Sequence[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Column indices, tf-idf values (L2-normalised) and dense values of one example."""
-        return _tfidf_row(sparse, self.index, self.idf) + (np.asarray(dense, dtype=np.float64),)
+        return _tfidf_row(sparse, self.index, self._idf_values) + (np.asarray(dense, dtype=np.float64),)
 
     def predict_features(self, sparse: Counter, dense: Sequence[float]) -> TonePrediction:
         """Predict from features made by :func:`featurize`."""
@@ -554,10 +588,10 @@ def _rounded(values: Iterable[float]) -> list[float]:
     return [round(float(v), DECIMALS) + 0.0 for v in values]  # + 0.0 turns -0.0 into 0.0
 
 
-def _tfidf_row(sparse: Counter, index: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _tfidf_row(sparse: Counter, index: dict[str, int], idf: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
     """Sublinear tf × idf of the known features, L2-normalised, as (columns, values)."""
-    cols = sorted(index[k] for k, c in sparse.items() if c > 0 and k in index)
     counts = {index[k]: c for k, c in sparse.items() if k in index}
+    cols = sorted(j for j, c in counts.items() if c > 0)
     cols_arr = np.array(cols, dtype=np.int64)
     vals = np.array([(1.0 + math.log(counts[j])) * idf[j] for j in cols], dtype=np.float64)
     norm = float(np.sqrt(vals @ vals)) if len(vals) else 0.0
@@ -729,7 +763,7 @@ def textblob_label(sentence: str) -> str:
 
 def vader_label(sentence: str) -> str:
     """VADER's compound score of the whole sentence with its standard ±0.05 thresholds."""
-    return _threshold_label(_vader().polarity_scores(sentence)["compound"], VADER_THRESHOLD)
+    return _threshold_label(vader_scores(sentence)[0], VADER_THRESHOLD)
 
 
 def cross_validate(examples: Sequence[ToneExample], *, folds: int = 5, seed: int = 0,
