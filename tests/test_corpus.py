@@ -77,6 +77,21 @@ def test_a_rerun_reads_the_cache_and_gives_the_same_tables(corpus, tmp_path):
         pd.testing.assert_frame_equal(getattr(again, name), getattr(c, name), check_exact=True)
 
 
+def test_rows_gathered_in_small_chunks_give_the_same_tables(corpus, monkeypatch, tmp_path):
+    c, _ = corpus
+    paths = [config.resolve(p) for p in c.articles.path]
+    new = THREE[0].read_text(encoding="utf-8") + "\nThe talks end on Friday.\n"
+    (tmp_path / "not_cached_yet.txt").write_text(new, encoding="utf-8")  # parsed after the cached ones
+    monkeypatch.setattr(helpers.corpus, "FLUSH_EVERY", 1)
+    chunked = analyze_corpus([*paths[:2], tmp_path, *paths[2:]], out_dir=None, progress=False)
+    assert chunked.cached == len(paths)
+    assert list(chunked.articles.article) == [*c.articles.article[:2], "not_cached_yet", *c.articles.article[2:]]
+    for name in CORPUS_TABLES:
+        mine = getattr(chunked, name)
+        mine = mine[mine.article != "not_cached_yet"].reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, getattr(c, name), check_exact=True)
+
+
 def test_files_with_the_same_name_in_two_folders_keep_apart(tmp_path):
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()

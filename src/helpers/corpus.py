@@ -145,13 +145,28 @@ def article_rows(entry: dict[str, Any], article: Article, article_id: str) -> di
     return {"articles": [row], "leaders": leaders}
 
 
-class _Rows:
-    """The corpus tables while they grow: plain column lists (a DataFrame per article would cost far more)."""
+#: Articles whose rows are gathered as plain lists before they are made one compact DataFrame.
+FLUSH_EVERY = 100
 
-    def __init__(self) -> None:
-        self.columns: dict[str, dict[str, list]] = {name: {} for name in CORPUS_TABLES}
+
+class _Rows:
+    """The corpus tables while they grow.
+
+    An article's rows go into plain column lists (a DataFrame per article would cost
+    far more); every ``flush_every`` articles the lists become one DataFrame, whose
+    numbers and strings are stored compactly, and start again.
+    """
+
+    def __init__(self, flush_every: int | None = None) -> None:
+        self.flush_every = flush_every or FLUSH_EVERY
         self.dtypes: dict[str, dict[str, str]] = {}
+        self.chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in CORPUS_TABLES}
+        self._start()
+
+    def _start(self) -> None:
+        self.columns: dict[str, dict[str, list]] = {name: {} for name in CORPUS_TABLES}
         self.positions: dict[str, list[int]] = {name: [] for name in CORPUS_TABLES}
+        self.pending = 0
 
     def add(self, entry: dict[str, Any], article: Article, article_id: str, position: int) -> None:
         for name, rows in article_rows(entry, article, article_id).items():
@@ -170,22 +185,38 @@ class _Rows:
             if n or name not in self.dtypes:  # an empty table may carry looser dtypes than a filled one
                 self.dtypes[name] = dict(zip(stored["columns"], stored["dtypes"]))
             self.positions[name].extend([position] * n)
+        self.pending += 1
+        if self.pending >= self.flush_every:
+            self._flush()
 
-    def frames(self) -> dict[str, pd.DataFrame]:
-        """The tables, rows in the order of the input files."""
-        out = {}
+    def _typed(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        if name in ROW_TABLES:
+            return frame.astype({**self.dtypes.get(name, {}), "article": "str"})
+        return frame.astype({c: t for c, t in NUMERIC_DTYPES.items() if c in frame})
+
+    def _flush(self) -> None:
         for name in CORPUS_TABLES:
             cols = self.columns[name]
             if not cols:
-                cols = {c: [] for c in (ARTICLE_COLUMNS if name == "articles" else
-                                        LEADER_COLUMNS if name == "leaders" else ["article"])}
+                continue
             frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in cols.items()}, columns=list(cols))
-            if name in ROW_TABLES:
-                frame = frame.astype({**self.dtypes.get(name, {}), "article": "str"})
-            else:
-                frame = frame.astype({c: t for c, t in NUMERIC_DTYPES.items() if c in frame})
-            order = pd.Series(self.positions[name], dtype="int64")
-            out[name] = frame.iloc[order.sort_values(kind="stable").index].reset_index(drop=True)
+            self.chunks[name].append(self._typed(name, frame).assign(_position=self.positions[name]))
+        self._start()
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The tables, rows in the order of the input files."""
+        self._flush()
+        out = {}
+        for name in CORPUS_TABLES:
+            chunks = self.chunks[name]
+            if not chunks:
+                empty = ARTICLE_COLUMNS if name == "articles" else LEADER_COLUMNS if name == "leaders" else ["article"]
+                out[name] = self._typed(name, pd.DataFrame({c: pd.Series([], dtype=object) for c in empty}))
+                continue
+            frame = self._typed(name, pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0])
+            self.chunks[name] = []
+            frame = frame.sort_values("_position", kind="stable").drop(columns="_position")
+            out[name] = frame.reset_index(drop=True)
         return out
 
 
