@@ -283,9 +283,13 @@ def analyzed_entries(
     pipeline = pipeline_id(nlp)
     for context, doc in parse_articles(articles, nlp, n_process=n_process, batch_size=batch_size):
         try:
-            yield context, _entry_of(doc, leaders=leaders, pipeline=pipeline)
+            result: dict[str, Any] | str = _entry_of(doc, leaders=leaders, pipeline=pipeline)
         except Exception as exc:  # one article's failure must not stop the corpus
-            yield context, f"analysis failed: {type(exc).__name__}: {exc}"
+            result = f"analysis failed: {type(exc).__name__}: {exc}"
+        # the per-doc lookups kept in user_data point back at the doc; dropping them lets the doc
+        # go now, by reference counting, instead of whenever the cycle collector next runs
+        doc.user_data.clear()
+        yield context, result
 
 
 def analyze_articles(
