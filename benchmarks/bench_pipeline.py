@@ -9,7 +9,9 @@ hold from one machine to another when the seconds do not.
 2. Times, in this process and after a warm-up, (a) bare ``nlp.pipe`` over the
    articles' texts with the same pipeline and (b) ``analyze_corpus`` over the
    files with the cache off (reading, parsing, every table, the Parquet files),
-   and prints both and the ratio b/a.
+   and prints both and the ratio b/a; and (b) again with every sentence's
+   TextBlob and VADER scores computed afresh, since the built articles repeat
+   the samples' sentences and so flatter the analysis's score cache.
 3. Measures peak memory (peak resident set size) of (a) and (b) on the same N
    articles, and of (b) on 100 and on 1,000 articles, each in a fresh process
    so one measurement cannot inherit another's peak, and prints the growth.
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config
@@ -77,6 +80,25 @@ def run_analysis(paths: list[Path], *, n_process: int, batch_size: int, out_dir:
     """(b) The full analysis: read, parse, analyse, build and write every table; cache off."""
     analyze_corpus(paths, n_process=n_process, batch_size=batch_size, cache=False, out_dir=out_dir,
                    progress=False)
+
+
+@contextmanager
+def fresh_scores():
+    """TextBlob and VADER score every text afresh, as on a corpus that never repeats a sentence.
+
+    The built articles reuse the samples' paragraphs, so the analysis's cache of
+    lexicon scores (keyed by the text) hits far more often than on real articles.
+    """
+    from helpers import tone, tone_model
+
+    cached = [(m, n, getattr(m, n)) for m in (tone, tone_model) for n in ("textblob_scores", "vader_scores")]
+    for module, name, fn in cached:
+        setattr(module, name, fn.__wrapped__)
+    try:
+        yield
+    finally:
+        for module, name, fn in cached:
+            setattr(module, name, fn)
 
 
 def _timed(fn, *args, **kwargs) -> float:
@@ -169,14 +191,18 @@ def main(argv: list[str] | None = None) -> int:
         run_baseline(timed[:10], **opts)  # warm-up: loading the model and lexicons is not what is measured
         run_analysis(timed[:10], out_dir=out, **opts)
         base_t, ours_t = [], []
+        fresh_t = []
         for _ in range(max(1, args.repeat)):
             base_t.append(_timed(run_baseline, timed, **opts))
             ours_t.append(_timed(run_analysis, timed, out_dir=out, **opts))
+            with fresh_scores():
+                fresh_t.append(_timed(run_analysis, timed, out_dir=out, **opts))
         mem_base = _memory_in_subprocess("baseline", folder, args.articles, args)
         mem_ours = _memory_in_subprocess("analysis", folder, args.articles, args)
         small, large = (_memory_in_subprocess("analysis", folder, n, args) for n in args.memory_sizes)
 
     ratio = min(ours_t) / min(base_t)
+    fresh_ratio = min(fresh_t) / min(base_t)
     growth = large["peak_rss_mb"] / small["peak_rss_mb"] - 1
     result = {
         "articles": args.articles,
@@ -184,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         "n_process": args.n_process,
         "batch_size": args.batch_size,
         "time": {"baseline_s": round(min(base_t), 2), "analysis_s": round(min(ours_t), 2),
-                 "ratio": round(ratio, 3), "target": TARGET_RATIO},
+                 "ratio": round(ratio, 3), "target": TARGET_RATIO,
+                 "analysis_fresh_scores_s": round(min(fresh_t), 2), "ratio_fresh_scores": round(fresh_ratio, 3)},
         "memory": {"baseline": mem_base, "analysis": mem_ours,
                    "ratio": round(mem_ours["peak_rss_mb"] / mem_base["peak_rss_mb"], 3)},
         "memory_growth": {"small": small, "large": large, "growth": round(growth, 3), "target": TARGET_GROWTH},
@@ -198,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  time   (a) bare nlp.pipe      {min(base_t):8.2f} s")
     print(f"         (b) full analysis      {min(ours_t):8.2f} s")
     print(f"         ratio b/a              {ratio:8.2f}   ({ok(ratio <= TARGET_RATIO)} the target <= {TARGET_RATIO})")
+    print(f"         (b) every text scored  {min(fresh_t):8.2f} s   ratio {fresh_ratio:.2f}"
+          " (no score-cache hits; the built articles repeat sentences)")
     print(f"  memory (a) bare nlp.pipe      {mem_base['peak_rss_mb']:8.1f} MB peak RSS")
     print(f"         (b) full analysis      {mem_ours['peak_rss_mb']:8.1f} MB peak RSS"
           f"   ratio b/a {result['memory']['ratio']:.2f}")
