@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from helpers import SCHEMA_VERSION, config
@@ -71,6 +72,26 @@ def test_report_job_writes_analysis_and_keeps_going(tmp_path, capsys):
     data = json.loads((out / "good_one" / "analysis.json").read_text(encoding="utf-8"))
     assert data["article"]["title"] == "Leaders meet"
     assert not list(out.rglob("*.tmp"))
+
+
+def test_report_job_writes_the_corpus_tables_of_two_articles(tmp_path, capsys):
+    src = tmp_path / "raw"
+    src.mkdir()
+    for name, text in [
+        ("first", "Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday.\n"),
+        ("second", "Talks go on\n\nVladimir Putin said \u201cwe will see\u201d after meeting Joe Biden.\n"),
+        ("corpus", "Corpus\n\nJoe Biden met Vladimir Putin again on Thursday in Geneva.\n"),
+    ]:
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "reports"
+    status = main(["report", str(src), "--out", str(out), "--no-notebooks"])
+    err = capsys.readouterr().err
+    assert status == 1 and "corpus.txt: error: its report folder corpus/ is where the corpus report goes" in err
+    tables = out / "corpus" / "tables"
+    articles = pd.read_csv(tables / "articles.csv")
+    assert list(articles.article) == ["first", "second"]
+    quotes = pd.read_parquet(tables / "quotes.parquet")
+    assert list(quotes.text) == ["we will see"] and list(quotes.speaker) == ["Vladimir Putin"]
 
 
 def test_analyze_json_quotes_and_leaders():
