@@ -87,6 +87,7 @@ def test_report_job_writes_the_corpus_tables_of_two_articles(tmp_path, capsys):
     status = main(["report", str(src), "--out", str(out), "--no-notebooks"])
     err = capsys.readouterr().err
     assert status == 1 and "corpus.txt: error: its report folder corpus/ is where the corpus report goes" in err
+    assert "error: 1 of 3 articles failed" in err
     tables = out / "corpus" / "tables"
     articles = pd.read_csv(tables / "articles.csv")
     assert list(articles.article) == ["first", "second"]

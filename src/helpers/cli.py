@@ -100,11 +100,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     sources = _article_paths(args.paths)
     results = run_job(sources, out_dir=args.out, notebooks=not args.no_notebooks, leaders=args.leaders,
                       cache=not args.no_cache)
-    failed = [r for r in results if r.error]
+    articles = [r for r in results if not r.corpus]
+    failed = [r for r in articles if r.error]
+    status = EXIT_OK
     if failed:
-        print(f"error: {len(failed)} of {len(results)} articles failed", file=sys.stderr)
-        return EXIT_PARTIAL if len(failed) < len(results) else EXIT_ERROR
-    return EXIT_OK
+        print(f"error: {len(failed)} of {len(articles)} articles failed", file=sys.stderr)
+        status = EXIT_PARTIAL if len(failed) < len(articles) else EXIT_ERROR
+    if any(r.error for r in results if r.corpus):
+        print("error: the corpus report failed", file=sys.stderr)
+        status = max(status, EXIT_PARTIAL)
+    return status
 
 
 def _cmd_train_tone(args: argparse.Namespace) -> int:

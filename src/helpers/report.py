@@ -23,11 +23,13 @@ KERNEL_NAME = "python3"
 
 @dataclass(frozen=True)
 class JobResult:
-    """What the job did with one article: the files written, or the error."""
+    """What the job did with one article (or, ``corpus=True``, with all of them together): the files
+    written, or the error."""
 
     source: Path
     outputs: tuple[Path, ...] = ()
     error: str | None = None
+    corpus: bool = False
 
 
 #: The report folder of the whole job's corpus tables, charts and notebooks (``reports/corpus/``).
@@ -204,9 +206,9 @@ def run_job(
         try:
             outputs = write_corpus_report(done, out_dir=out_dir, notebooks=notebooks, leaders=leaders, cache=cache)
         except (LeadertoneError, OSError) as exc:
-            results.append(JobResult(Path(CORPUS_SLUG), error=str(exc)))
+            results.append(JobResult(Path(CORPUS_SLUG), error=str(exc), corpus=True))
             print(f"corpus of {len(done)} articles: error: {exc}", file=progress)
         else:
-            results.append(JobResult(Path(CORPUS_SLUG), outputs))
+            results.append(JobResult(Path(CORPUS_SLUG), outputs, corpus=True))
             print(f"corpus of {len(done)} articles: wrote {outputs[0].parent.parent}", file=progress)
     return results
