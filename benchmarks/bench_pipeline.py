@@ -35,9 +35,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config
-from helpers.article import load_article
 from helpers.corpus import analyze_corpus, corpus_paths
-from helpers.nlp import analysis_text, load_pipeline
+from helpers.nlp.pipeline import analysis_text, load_pipeline
+from helpers.read.article import load_article
 
 SAMPLES = [config.DATA_RAW, config.PROJ_ROOT / "tests" / "data" / "articles"]
 TARGET_RATIO = 1.30
@@ -89,7 +89,7 @@ def fresh_scores():
     The built articles reuse the samples' paragraphs, so the analysis's cache of
     lexicon scores (keyed by the text) hits far more often than on real articles.
     """
-    from helpers import tone, tone_model
+    from helpers.nlp import tone, tone_model
 
     cached = [(m, n, getattr(m, n)) for m in (tone, tone_model) for n in ("textblob_scores", "vader_scores")]
     for module, name, fn in cached:

@@ -23,7 +23,7 @@ GOLD = TESTS_DIR / "data" / "putin_biden_geneva_2021.gold.json"
 
 @pytest.fixture(scope="session")
 def nlp():
-    return helpers.nlp.load_pipeline()
+    return helpers.nlp.pipeline.load_pipeline()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import LeadertoneError, article_from_text, load_article
-from helpers.article import ArticleWarning, _read_sidecar, dateline_credit, find_articles, paragraph_at
+from helpers.read.article import ArticleWarning, _read_sidecar, dateline_credit, find_articles, paragraph_at
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 

@@ -16,8 +16,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers import charts
-from helpers.article import paragraph_at
-from helpers.nlp import sentence_index
+from helpers.nlp.pipeline import sentence_index
+from helpers.read.article import paragraph_at
 
 LEADERS = ("Vladimir Putin", "Joe Biden")
 _MENTION = re.compile(
@@ -475,7 +475,7 @@ def test_corpus_chart_text_is_inside_the_figure_and_never_overlaps(fn, by, corpu
 
 
 def test_corpus_chart_exports_the_data_it_plots(corpus, tmp_path):
-    from helpers.export import export
+    from helpers.output.export import export
 
     chart = charts.chart_corpus_quote_share(corpus)
     files = export(chart, article="corpus", out_dir=tmp_path)

@@ -7,8 +7,9 @@ import pytest
 from matplotlib.figure import Figure
 from test_charts import make_fake_analysis
 
-from helpers import charts, config
-from helpers.export import (
+from helpers import config
+from helpers.output import charts
+from helpers.output.export import (
     analysis_tables,
     article_slug,
     boilerplate_table,
@@ -114,7 +115,7 @@ def test_notebook_views(fake):
 
 def test_entity_view_marks_every_entity_without_parsing_again(default_analysis, nlp):
     from helpers import analyze
-    from helpers.export import entity_view
+    from helpers.output.export import entity_view
 
     cached = analyze(config.DEFAULT_ARTICLE, nlp=nlp)
     assert cached.cached

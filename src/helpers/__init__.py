@@ -7,20 +7,17 @@ The public API, flat:
 >>> analysis.entities.head()  # doctest: +SKIP
 """
 
-from . import charts, config
+from . import config
 from .analysis import SCHEMA_VERSION, Analysis, analyze, analyze_doc
-from .article import Article, Boilerplate, Paragraph, article_from_text, load_article
 from .cache import clear_cache
 from .corpus import Corpus, analyze_corpus
-from .entities import canonical_place, clean_name, entity_counts, entity_table, person_aliases
 from .errors import LeadertoneError
-from .export import export
-from .html_report import render_report, write_report
-from .leaders import Leader, find_leaders, leader_mentions, mention_counts
-from .marks import QuoteSpan, find_quote_spans
-from .nlp import load_pipeline, parse
-from .quotes import Quote, find_quotes, other_speakers, quote_counts, quote_table
-from .tone import (
+from .nlp.entities import canonical_place, clean_name, entity_counts, entity_table, person_aliases
+from .nlp.leaders import Leader, find_leaders, leader_mentions, mention_counts
+from .nlp.marks import QuoteSpan, find_quote_spans
+from .nlp.pipeline import load_pipeline, parse
+from .nlp.quotes import Quote, find_quotes, other_speakers, quote_counts, quote_table
+from .nlp.tone import (
     DEFAULT_METHOD,
     LeaderTone,
     leader_tone,
@@ -30,7 +27,11 @@ from .tone import (
     text_tone,
     tone_comparison,
 )
-from .tone_model import TonePrediction, load_tone_model
+from .nlp.tone_model import TonePrediction, load_tone_model
+from .output import charts
+from .output.export import export
+from .output.html_report import render_report, write_report
+from .read import Article, Boilerplate, Paragraph, article_from_text, load_article
 
 __version__ = "0.1.0"
 

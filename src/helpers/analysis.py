@@ -12,13 +12,13 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .article import Article, ArticleWarning, load_article
 from .cache import cache_key, decode_frame, encode_frame, pipeline_id, read_entry, write_entry
-from .entities import entity_table
-from .leaders import Leader, find_leaders, leader_mentions
-from .nlp import load_pipeline, parse, require_article
-from .quotes import quote_counts, quote_table
-from .tone import quote_tone, sentence_targets, sentence_tone, tone_comparison
+from .nlp.entities import entity_table
+from .nlp.leaders import Leader, find_leaders, leader_mentions
+from .nlp.pipeline import load_pipeline, parse, require_article
+from .nlp.quotes import quote_counts, quote_table
+from .nlp.tone import quote_tone, sentence_targets, sentence_tone, tone_comparison
+from .read import Article, ArticleWarning, load_article
 
 #: Version of the ``analyze --json`` schema (documented in the README).
 SCHEMA_VERSION = "1.1"

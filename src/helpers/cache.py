@@ -29,8 +29,8 @@ import pandas as pd
 from spacy.language import Language
 
 from . import config
-from .article import Article
 from .files import write_text_atomic
+from .read import Article
 
 #: Bump when the layout of a cache entry changes.
 CACHE_FORMAT = 1
@@ -50,20 +50,24 @@ def _version(dist: str) -> str:
         return "none"
 
 
-#: The modules whose code decides an analysis; charts, reports and the command line do not.
-ANALYSIS_MODULES = (
-    "article.py", "nlp.py", "entities.py", "marks.py", "leaders.py", "quotes.py", "tone_model.py", "tone.py",
-    "analysis.py", "cache.py",
-)
+def source_files() -> list[Path]:
+    """Every source file of the package and every file of its models, in a fixed order.
+
+    All of them, not a list of names: a module that is moved, added or split changes the
+    fingerprint without anyone having to remember to list it.
+    """
+    root = config.PACKAGE_DIR
+    files = [p for p in root.rglob("*.py") if "__pycache__" not in p.parts]
+    files += [p for p in config.MODELS_DIR.rglob("*") if p.is_file()]
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the analysing code: its modules, the tone model and the NLP libraries' versions."""
+    """A hash of the package's code and models (each file by its path in the package) and the NLP libraries' versions."""
     h = hashlib.sha256()
-    files = [config.PACKAGE_DIR / name for name in ANALYSIS_MODULES] + sorted(config.MODELS_DIR.glob("*.json"))
-    for path in files:
-        h.update(path.name.encode())
+    for path in source_files():
+        h.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode())
         h.update(path.read_bytes())
     for dist in ("leadertone", "spacy", "textblob", "vaderSentiment"):
         h.update(f"{dist}={_version(dist)}".encode())

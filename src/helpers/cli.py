@@ -113,7 +113,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_train_tone(args: argparse.Namespace) -> int:
-    from .tone_model import main_train
+    from .nlp.tone_model import main_train
 
     main_train(args.train, args.out, seed=args.seed)
     print(f"wrote {args.out}", file=sys.stderr)
@@ -123,7 +123,7 @@ def _cmd_train_tone(args: argparse.Namespace) -> int:
 def _cmd_tone_eval(args: argparse.Namespace) -> int:
     import json
 
-    from .tone_model import evaluate, read_newsmtsc
+    from .nlp.tone_model import evaluate, read_newsmtsc
 
     result = evaluate(read_newsmtsc(args.file))
     if args.json:

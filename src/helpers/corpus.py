@@ -29,12 +29,12 @@ from spacy.language import Language
 
 from . import config
 from .analysis import analyze_doc
-from .article import Article, ArticleWarning, find_articles, load_article
 from .cache import cache_key, pipeline_id, read_entry, write_entry
 from .errors import LeadertoneError
 from .files import write_bytes_atomic
-from .nlp import analysis_text, load_pipeline
-from .tone import DEFAULT_METHOD
+from .nlp.pipeline import analysis_text, load_pipeline
+from .nlp.tone import DEFAULT_METHOD
+from .read import Article, ArticleWarning, find_articles, load_article
 
 #: The tables of a Corpus, in the order they are written.
 CORPUS_TABLES = ("articles", "leaders", "quotes", "sentences", "targets", "tone")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from . import config
 from .analysis import analyze
-from .charts import all_charts
 from .errors import LeadertoneError
-from .export import export, export_tables
 from .files import write_text_atomic
-from .html_report import write_report
+from .output.charts import all_charts
+from .output.export import export, export_tables
+from .output.html_report import write_report
 
 #: The Jupyter kernel the notebooks run in (ipykernel installs it into the environment).
 KERNEL_NAME = "python3"

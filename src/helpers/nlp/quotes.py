@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .article import paragraph_at
+from ..read import paragraph_at
 from .leaders import Leader, Mention, _leader_names, resolve_people
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
-from .nlp import TokenTable, doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
+from .pipeline import TokenTable, doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
 
 #: Verbs that introduce someone's words (lemmas).
 SPEECH_VERBS = {

@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from .article import paragraph_at
+from ..read import paragraph_at
 from .leaders import Leader
-from .nlp import doc_text, require_article, rows_frame, sentence_index, sentence_spans
+from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans
 from .tone_model import ToneModel, load_tone_model, textblob_scores, vader_scores
 
 #: The method the notebooks use for tone toward a leader.

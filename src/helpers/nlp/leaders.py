@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .article import ArticleWarning, paragraph_at
+from ..read import ArticleWarning, paragraph_at
 from .entities import COUNTRY_WORDS, clean_name, person_aliases
 from .marks import doc_quote_spans, inside_quotes
-from .nlp import (
+from .pipeline import (
     doc_ents,
     require_article,
     rows_frame,

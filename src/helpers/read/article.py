@@ -27,8 +27,8 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from . import config
-from .errors import LeadertoneError
+from .. import config
+from ..errors import LeadertoneError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -36,9 +36,9 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import config
-from .errors import LeadertoneError
-from .nlp import TokenTable, load_pipeline, span_ents, token_table
+from .. import config
+from ..errors import LeadertoneError
+from .pipeline import TokenTable, load_pipeline, span_ents, token_table
 
 #: The classes, in the order of the model's weight rows.
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")

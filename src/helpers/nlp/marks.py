@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .article import Article, Paragraph
-from .nlp import doc_text, require_article
+from ..read import Article, Paragraph
+from .pipeline import doc_text, require_article
 
 #: Closing mark expected for each opening mark.
 PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'", "‚": "’", "”": "”"}

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..files import write_text_atomic
 from .charts import (
     ASPECT_LABELS,
     KIND_LABELS,
@@ -35,7 +36,6 @@ from .charts import (
     tone_methods,
 )
 from .export import figure_bytes, output_root
-from .files import write_text_atomic
 
 #: Resolution of the chart images inlined in the page.
 IMAGE_DPI = 150
@@ -49,7 +49,7 @@ def esc(value: Any) -> str:
 
 
 def _css() -> str:
-    return resources.files("helpers").joinpath("templates", "report.css").read_text(encoding="utf-8")
+    return resources.files("helpers.output").joinpath("templates", "report.css").read_text(encoding="utf-8")
 
 
 def _table(analysis: Any, name: str) -> pd.DataFrame | None:

@@ -21,9 +21,9 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import config
+from .. import config
+from ..files import write_bytes_atomic
 from .charts import STYLE, Chart, Sentence, default_method, leader_names, method_label, tone_methods
-from .files import write_bytes_atomic
 
 #: Figure formats written by ``export``.
 FORMATS = ("png", "svg", "pdf")

@@ -9,8 +9,8 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from .article import paragraph_at
-from .nlp import doc_ents, require_article, rows_frame, sentence_index, span_text
+from ..read import paragraph_at
+from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text
 
 #: Titles and offices that may stand before a name ("President Joe Biden", "Mr. Trump").
 TITLES = (
