@@ -64,7 +64,7 @@ def source_files() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the package's code and models (each file by its path in the package) and the NLP libraries' versions."""
+    """A hash of the package's code and models (each file by its path) and the NLP libraries' versions."""
     h = hashlib.sha256()
     for path in source_files():
         h.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode())

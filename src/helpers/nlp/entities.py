@@ -9,78 +9,17 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from ..read import paragraph_at
+from ..read import QUOTE_MARKS, paragraph_at
+from .lexicon import COUNTRY_WORDS, PLACE_ALIASES, PLACE_LABELS, SHORT_HONORIFICS, TITLES
 from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text
 
-#: Titles and offices that may stand before a name ("President Joe Biden", "Mr. Trump").
-TITLES = (
-    "president", "vice president", "prime minister", "pm", "chancellor", "premier", "minister",
-    "foreign minister", "defence minister", "defense minister", "secretary", "secretary of state",
-    "senator", "sen.", "sen", "representative", "rep.", "rep", "governor", "gov.", "gov", "mayor",
-    "king", "queen", "prince", "princess", "emperor", "pope", "general", "gen.", "admiral",
-    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir", "dame", "lord", "lady",
-    "judge", "justice", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
-    "ambassador", "envoy", "chairman", "chairwoman", "chair", "ceo", "director", "commissioner",
-    "sheikh", "ayatollah", "supreme leader", "crown prince", "former", "late", "then",
-)
 _TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True)) + r")\s+)+",
     re.I,
 )
-_QUOTES_AND_PUNCT = "\"“”‘’«»„'`.,;:!?()[]{}|*–—-"
+#: What is stripped from both ends of a name: quotation marks and punctuation.
+_QUOTES_AND_PUNCT = "".join(sorted(QUOTE_MARKS)) + "`.,;:!?()[]{}|*–—-"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-
-#: Places written many ways, each mapped to one name.
-PLACE_ALIASES = {
-    "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
-    "u.s.a.": "United States", "united states": "United States",
-    "united states of america": "United States", "america": "United States",
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
-    "eu": "European Union", "european union": "European Union",
-    "uae": "United Arab Emirates", "united arab emirates": "United Arab Emirates",
-    "ussr": "Soviet Union", "soviet union": "Soviet Union",
-    "russian federation": "Russia", "prc": "China", "people's republic of china": "China",
-    "dprk": "North Korea", "the netherlands": "Netherlands", "holland": "Netherlands",
-}
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-
-#: Demonyms, country names and seats of government, each mapped to one country.
-COUNTRY_WORDS = {
-    "us": "United States", "u.s.": "United States", "usa": "United States", "american": "United States",
-    "america": "United States", "united states": "United States", "white house": "United States",
-    "washington": "United States",
-    "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",
-    "chinese": "China", "china": "China", "beijing": "China",
-    "french": "France", "france": "France", "elysee": "France", "élysée": "France", "paris": "France",
-    "german": "Germany", "germany": "Germany", "berlin": "Germany",
-    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "downing street": "United Kingdom", "london": "United Kingdom",
-    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "indian": "India", "india": "India", "delhi": "India",
-    "japanese": "Japan", "japan": "Japan", "tokyo": "Japan",
-    "turkish": "Turkey", "turkey": "Turkey", "ankara": "Turkey",
-    "israeli": "Israel", "israel": "Israel", "palestinian": "Palestine",
-    "iranian": "Iran", "iran": "Iran", "tehran": "Iran",
-    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
-    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
-    "brazilian": "Brazil", "brazil": "Brazil", "australian": "Australia", "australia": "Australia",
-    "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
-    "pyongyang": "North Korea", "seoul": "South Korea",
-    "polish": "Poland", "poland": "Poland", "hungarian": "Hungary", "hungary": "Hungary",
-    "belarusian": "Belarus", "belarus": "Belarus", "swiss": "Switzerland", "switzerland": "Switzerland",
-    "saudi": "Saudi Arabia", "egyptian": "Egypt", "syrian": "Syria", "venezuelan": "Venezuela",
-    "south african": "South Africa", "nigerian": "Nigeria", "pakistani": "Pakistan",
-    "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "finnish": "Finland",
-    "norwegian": "Norway", "danish": "Denmark", "austrian": "Austria", "greek": "Greece",
-    "irish": "Ireland", "taiwanese": "Taiwan", "taiwan": "Taiwan", "vietnamese": "Vietnam",
-    "indonesian": "Indonesia", "argentine": "Argentina", "argentinian": "Argentina",
-    "chilean": "Chile", "colombian": "Colombia", "cuban": "Cuba", "qatari": "Qatar",
-    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "iraqi": "Iraq", "lebanese": "Lebanon",
-    "serbian": "Serbia", "romanian": "Romania", "czech": "Czech Republic", "slovak": "Slovakia",
-    "portuguese": "Portugal", "european": "European Union", "eu": "European Union",
-}
-
 
 def is_place_name(text: str) -> bool:
     """True for a country, demonym, capital or seat of government ("Italy", "the Kremlin", "US")."""
@@ -123,7 +62,7 @@ def _titled(ent: Span) -> bool:
     """True when a title stands right before the entity ("Chancellor Olaf Scholz", "Mr. Trump")."""
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
     return prev is not None and prev.lower_ in _TITLE_WORDS and not prev.is_sent_start or (
-        prev is not None and prev.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")
+        prev is not None and prev.text[:1].isupper() and prev.text.rstrip(".").lower() in SHORT_HONORIFICS
     )
 
 

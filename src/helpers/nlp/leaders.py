@@ -18,7 +18,19 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from ..read import ArticleWarning, paragraph_at
-from .entities import COUNTRY_WORDS, clean_name, person_aliases
+from .entities import clean_name, person_aliases
+from .lexicon import (
+    COUNTRY_WORDS,
+    DEFINITE_WORDS,
+    FEMALE_TITLES,
+    GENERIC,
+    HONORIFICS,
+    MALE_TITLES,
+    OFFICES,
+    PRONOUNS,
+    RELATIONAL,
+    TOP_OFFICES,
+)
 from .marks import doc_quote_spans, inside_quotes
 from .pipeline import (
     doc_ents,
@@ -30,34 +42,10 @@ from .pipeline import (
     token_sentence,
     token_table,
 )
+from .schema import MENTION_COLUMNS, MENTION_RULES, NAME_RULES
 
 # --------------------------------------------------------------------------- vocabularies
 
-#: Offices that make a role phrase ("the Russian president"); multi-word ones are matched too.
-OFFICES = {
-    "president", "vice president", "prime minister", "premier", "chancellor", "minister",
-    "foreign minister", "defence minister", "defense minister", "finance minister", "secretary",
-    "secretary of state", "secretary-general", "leader", "head of state", "head of government",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen", "emperor",
-    "pope", "governor", "mayor", "senator", "chairman", "chairwoman", "chief", "ruler", "strongman",
-    "monarch", "autocrat", "aide", "adviser", "advisor", "commander", "general", "diplomat",
-}
-#: Offices that name a relation rather than a post: "his counterpart" is whoever the other side is.
-RELATIONAL = {"counterpart", "opposite number", "host", "guest", "rival"}
-#: Generic offices that fit any head of state or government.
-GENERIC = {"leader", "head of state", "head of government", "chief", "ruler", "strongman", "autocrat"}
-#: Offices of a head of state or government: "the Chinese president" may name a "Chinese leader".
-TOP_OFFICES = GENERIC | {"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
-                         "monarch"}
-
-MALE_TITLES = {"mr", "mr.", "sir", "king", "lord", "prince", "emperor", "pope", "spokesman", "chairman"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
-                 "chairwoman"}
-PRONOUNS = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-}
-_DEFINITE = {"the", "his", "her", "their", "its", "this", "that", "our"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -138,7 +126,7 @@ def _modifiers_before(doc: Doc, start: int, limit: int = 4) -> tuple[int, list[T
         if t.is_space or t.is_punct and t.text not in (".",):
             break
         low = t.lower_
-        if low in _DEFINITE or t.dep_ == "poss" and t.tag_ == "PRP$":
+        if low in DEFINITE_WORDS or t.dep_ == "poss" and t.tag_ == "PRP$":
             det = t
             i -= 1
             break
@@ -203,7 +191,7 @@ def _with_title(doc: Doc, span: Span, person: str) -> Mention:
         t = doc[i]
         low = t.lower_.rstrip(".")
         office = _office_at(doc, i)
-        if office or low in ("mr", "mrs", "ms", "dr", "sir", "miss", "dame", "lord", "lady"):
+        if office or low in HONORIFICS:
             title_found = True
             i = office[1] - 1 if office else i - 1
             continue
@@ -267,7 +255,7 @@ def _role_phrases(doc: Doc, covered: set[int]) -> list[dict]:
             continue  # a title before a name is part of the name mention
         title, first = office
         _, mods, det = _modifiers_before(doc, first)
-        if det is None or det.lower_ not in _DEFINITE:
+        if det is None or det.lower_ not in DEFINITE_WORDS:
             continue
         found.append({"span": doc[det.i : i + 1], "title": title, "country": _country_of(mods), "det": det})
     return found
@@ -519,7 +507,7 @@ def find_leaders(doc: Doc, k: int = 2, *, leaders: list[str] | None = None) -> l
         given name.
     """
     aliases = person_aliases(doc)
-    names = [m for m in resolve_people(doc) if m.rule in ("full name", "surname", "title + name")]
+    names = [m for m in resolve_people(doc) if m.rule in NAME_RULES]
     counts = Counter(m.person for m in names)
     forms: dict[str, set[str]] = {}
     for alias, person in aliases.items():
@@ -563,7 +551,6 @@ def _leader_names(doc: Doc, leaders) -> list[str]:
     return [ld.name if isinstance(ld, Leader) else ld for ld in leaders]
 
 
-MENTION_COLUMNS = ["leader", "text", "start", "end", "sentence", "paragraph", "rule"]
 
 
 def leader_mentions(doc: Doc, leaders=None) -> pd.DataFrame:
@@ -598,7 +585,7 @@ def leader_mentions(doc: Doc, leaders=None) -> pd.DataFrame:
 
 def mention_counts(mentions: pd.DataFrame, leaders=None) -> pd.DataFrame:
     """Mentions per leader and rule (a leader with none still gets a row of zeros)."""
-    rules = ["full name", "surname", "title + name", "role phrase", "pronoun"]
+    rules = [*NAME_RULES, *(r for r in MENTION_RULES if r not in NAME_RULES)]
     table = pd.crosstab(mentions["leader"], mentions["rule"]) if not mentions.empty else pd.DataFrame()
     names = [ld.name if isinstance(ld, Leader) else ld for ld in (leaders or table.index.tolist())]
     table = table.reindex(index=names, columns=rules, fill_value=0).fillna(0).astype(int)

@@ -17,15 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..read import Article, Paragraph
+from ..read import QUOTE_MARKS, QUOTE_PAIRS, Article, Paragraph
 from .pipeline import doc_text, require_article
 
-#: Closing mark expected for each opening mark.
-PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'", "‚": "’", "”": "”"}
 #: Characters that may close a curly double quotation opened with „.
 _ALT_CLOSE = {"„": ("“", "”"), "‚": ("‘", "’")}
-MARK_CHARS = set(PAIRS) | set(PAIRS.values())
-_MARK = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
+_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
 _ELISION = re.compile(r"(\d\ds?\b|em\b|cause\b|til\b|tis\b|twas\b|n\b|bout\b|round\b)", re.I)
 _SPACE = " \t\r\n\u00a0\u200b\u202f\u2009"
@@ -73,10 +70,10 @@ def _classify(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]])
     if c in ("'", "’"):
         if _is_wordchar(before) and _is_wordchar(after):
             return None  # don't, Russia’s
-        closer_for = [m for m in opens if PAIRS[m] == c or c in _ALT_CLOSE.get(m, ())]
+        closer_for = [m for m in opens if QUOTE_PAIRS[m] == c or c in _ALT_CLOSE.get(m, ())]
         if closer_for and before and before not in _SPACE and not _is_wordchar(after):
             return "close"
-        if c == "'" and (before in _OPEN_BEFORE or before in MARK_CHARS) and after and after not in _SPACE:
+        if c == "'" and (before in _OPEN_BEFORE or before in QUOTE_MARKS) and after and after not in _SPACE:
             if _ELISION.match(text, i + 1, hi):
                 return None
             return "open"
@@ -98,7 +95,7 @@ def _classify(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]])
             return "close"
         return "open" if after and after not in _SPACE else None
     if c == "”":
-        if any(PAIRS[m] == c or c in _ALT_CLOSE.get(m, ()) for m in opens):
+        if any(QUOTE_PAIRS[m] == c or c in _ALT_CLOSE.get(m, ()) for m in opens):
             return "close"
         # some texts use ” for both marks
         if before in _OPEN_BEFORE and after and after not in _SPACE:
@@ -133,7 +130,7 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, bool]]
             # pop to the matching opener; unmatched inner openers were apostrophes or strays
             for depth in range(len(stack) - 1, -1, -1):
                 m, pos = stack[depth]
-                if PAIRS[m] == c or c in _ALT_CLOSE.get(m, ()):
+                if QUOTE_PAIRS[m] == c or c in _ALT_CLOSE.get(m, ()):
                     del stack[depth:]
                     if depth == 0 and i > pos + 1:
                         out.append((pos + 1, i, m, True))

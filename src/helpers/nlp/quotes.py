@@ -26,29 +26,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..read import paragraph_at
 from .leaders import Leader, Mention, _leader_names, resolve_people
+from .lexicon import REPORTING_VERBS, SPEECH_VERBS
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
 from .pipeline import TokenTable, doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
+from .schema import COUNT_COLUMNS, FLOATING_CUE, QUOTE_COLUMNS
 
-#: Verbs that introduce someone's words (lemmas).
-SPEECH_VERBS = {
-    "accuse", "acknowledge", "add", "admit", "agree", "announce", "answer", "argue", "ask", "assert", "believe",
-    "boast", "brand", "call", "caution", "characterise", "characterize", "claim", "comment", "complain",
-    "concede", "conclude", "condemn", "confirm", "continue", "counter", "criticise", "criticize", "declare",
-    "demand", "deny", "describe", "dub", "emphasise", "emphasize", "exclaim", "explain", "feel", "hail", "hope",
-    "insist", "joke", "label", "lament", "maintain", "mention", "mutter", "note", "observe", "pledge", "point",
-    "post", "praise", "predict", "proclaim", "promise", "quip", "recall", "reiterate", "remark", "repeat",
-    "reply", "report", "respond", "retort", "say", "shout", "speak", "state", "stress", "suggest", "tell",
-    "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
-    "whisper", "write", "mock", "ridicule", "deride", "dismiss", "denounce", "slam", "blast", "lambaste",
-}
-#: Verbs strong enough to report speech without quotation marks (indirect statements).
-REPORTING_VERBS = SPEECH_VERBS - {
-    "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
-    "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
-    "characterize", "characterise", "report", "demand", "mention", "recall",
-}
-#: The cue recorded for a quotation that takes the speaker of the one before it.
-FLOATING_CUE = "floating"
 #: Words in a quotation at or under which it counts as a term rather than a statement.
 SCARE_MAX_WORDS = 3
 
@@ -90,8 +72,6 @@ class Quote:
     sentence: int | None
 
 
-QUOTE_COLUMNS = ["text", "start", "end", "speaker", "speaker_mention", "cue", "kind", "group", "paragraph",
-                 "sentence"]
 #: The number columns of the quote table (the others hold objects: None stays None).
 _QUOTE_DTYPES = {"start": "int64", "end": "int64", "paragraph": "Int64", "sentence": "Int64", "group": "int64"}
 
@@ -543,7 +523,6 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-COUNT_COLUMNS = ["leader", "direct_quotes", "quoted_words", "share_quoted_words", "indirect"]
 
 
 def quote_counts(quotes: pd.DataFrame | Doc, leaders=None) -> pd.DataFrame:

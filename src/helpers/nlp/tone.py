@@ -28,17 +28,16 @@ from spacy.tokens import Doc, Span
 from ..read import paragraph_at
 from .leaders import Leader
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans
+from .schema import DEFAULT_METHOD, RULE_RANK, SENTENCE_COLUMNS, TARGET_COLUMNS, TONE_COLUMNS
 from .tone_model import ToneModel, load_tone_model, textblob_scores, vader_scores
 
 #: The method the notebooks use for tone toward a leader.
-DEFAULT_METHOD = "newsmtsc"
 #: Below this many sentences or quotations a mean says nothing.
 MIN_N = 5
 #: Bootstrap resamples and seed: the same article always gives the same intervals.
 BOOTSTRAP_RESAMPLES = 2000
 BOOTSTRAP_SEED = 0
 
-_RULE_RANK = {"full name": 0, "title + name": 0, "surname": 1, "role phrase": 2, "pronoun": 3}
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,6 @@ def text_tone(text: str) -> dict[str, float]:
     }
 
 
-SENTENCE_COLUMNS = ["sentence", "start", "end", "text", "paragraph", "kind", "polarity", "subjectivity", "vader"]
 
 
 def sentence_tone(doc: Doc) -> pd.DataFrame:
@@ -116,8 +114,6 @@ def _leader_tone(model: ToneModel, sentence: Span, mention: Span) -> LeaderTone:
     return LeaderTone(pred.label, round(float(pred.score), 4))
 
 
-TARGET_COLUMNS = ["sentence", "leader", "start", "end", "rule", "label", "score", "polarity", "vader",
-                  "own_quote"]
 
 
 def sentence_targets(
@@ -187,7 +183,7 @@ def _own_quote_sentences(doc: Doc, quotes: pd.DataFrame) -> set[tuple[int, str]]
 def _clearest_mentions(mentions: pd.DataFrame) -> list[tuple[tuple[int, str], tuple[int, int, str]]]:
     """Per (sentence, leader), in that order: ``(start, end, rule)`` of the clearest mention.
 
-    The clearest is the first by rule rank (``_RULE_RANK``, 9 for another rule), then
+    The clearest is the first by rule rank (``RULE_RANK``, 9 for another rule), then
     by start; among equals, the one listed first. Mentions outside every sentence are
     left out.
     """
@@ -198,7 +194,7 @@ def _clearest_mentions(mentions: pd.DataFrame) -> list[tuple[tuple[int, str], tu
     for si, leader, start, end, rule in zip(*columns):
         if pd.isna(si):
             continue
-        key, order = (int(si), leader), (_RULE_RANK.get(rule, 9), start)
+        key, order = (int(si), leader), (RULE_RANK.get(rule, 9), start)
         if key not in best or order < best[key][0]:
             best[key] = (order, (int(start), int(end), rule))
     return [(key, best[key][1]) for key in sorted(best)]
@@ -279,7 +275,6 @@ def _note(n: int, low: float, high: float, *, difference: bool = False) -> str:
     return ""
 
 
-TONE_COLUMNS = ["method", "aspect", "leader", "n", "mean", "low", "high", "note"]
 
 
 def _voice_values(quotes: pd.DataFrame, leader: str, column: str, lists: dict[str, list]) -> list[float]:

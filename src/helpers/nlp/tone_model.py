@@ -38,14 +38,16 @@ from spacy.tokens import Doc, Span
 
 from .. import config
 from ..errors import LeadertoneError
+from .lexicon import TONE_MODEL_QUOTE_CHARS, TONE_MODEL_SPEECH_VERBS
 from .pipeline import TokenTable, load_pipeline, span_ents, token_table
+from .schema import NEWSMTSC
 
 #: The classes, in the order of the model's weight rows.
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 #: NewsMTSC polarity codes.
 POLARITY_LABELS: dict[float, str] = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 #: The name of this model in ``evaluate`` results.
-METHOD = "newsmtsc"
+METHOD = NEWSMTSC
 FORMAT = "leadertone-tone-model"
 FORMAT_VERSION = 1
 SOURCE = (
@@ -70,18 +72,11 @@ VADER_THRESHOLD = 0.05
 #: Decimal places kept in the JSON file, so that retraining gives identical bytes.
 DECIMALS = 6
 
-SPEECH_VERBS = frozenset(
-    "say tell claim accuse call argue write add insist state declare charge allege blame "
-    "criticize criticise praise attack slam warn suggest note describe deny acknowledge admit "
-    "announce ask complain contend explain maintain remark report reply respond testify tweet "
-    "urge vow".split()
-)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 #: Clauses cut off the target's own clause unless they hold the target.
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "ccomp", "cc", "relcl"})
 SUBJECT_CONTEXT_DEPS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "advmod", "oprd"})
-QUOTE_CHARS = frozenset('"“”‘’\'')
 DENSE_FEATURES: tuple[str, ...] = (
     "vader_compound", "vader_pos", "vader_neg", "textblob_polarity", "textblob_subjectivity",
     "clause_vader_compound", "clause_vader_pos", "clause_vader_neg", "tree_lex_pos", "tree_lex_neg",
@@ -364,10 +359,10 @@ def _dependency_features(f: Counter, tt: TokenTable, lo: int, hi: int, tokens: l
     ancestors = [a for a in tt.ancestors(root) if lo <= a < hi]
     for a in ancestors:
         f["anc:" + lemma[a]] += 1
-    if dep in SUBJECT_DEPS and verb_lemma in SPEECH_VERBS:
+    if dep in SUBJECT_DEPS and verb_lemma in TONE_MODEL_SPEECH_VERBS:
         f["speaker"] += 1
         f["speaker:" + verb_lemma] += 1
-    if any(lemma[a] in SPEECH_VERBS and a != verb for a in ancestors):
+    if any(lemma[a] in TONE_MODEL_SPEECH_VERBS and a != verb for a in ancestors):
         f["reported"] += 1
     if dep == "poss":
         f["poss_of:" + head_lemma] += 1
@@ -381,7 +376,7 @@ def _dependency_features(f: Counter, tt: TokenTable, lo: int, hi: int, tokens: l
                 f["objsubj:" + ("OTHER" if tt.ent_type[c] == "PERSON" else lemma[c])] += 1
     if _in_quotes(tt, lo, hi, tokens[0]):
         f["inquote"] += 1
-    if any(text in QUOTE_CHARS for text in tt.text[lo:hi]):
+    if any(text in TONE_MODEL_QUOTE_CHARS for text in tt.text[lo:hi]):
         f["hasquote"] += 1
 
 

@@ -162,7 +162,10 @@ _BIO_HINT = re.compile(
     re.I,
 )
 _CLOSING_PUNCT = tuple(".!?…:;,\"”’»)]*")
-_QUOTE_MARKS = "\"“”‘’«»„'"
+#: Closing mark expected for each opening quotation mark: the one list of quotation marks.
+QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", '"': '"', "'": "'", "‚": "’", "”": "”"}
+#: Every character that can open or close a quotation.
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
 
 # a CR directly followed by LF is one line break, never two (``(?!\n)``): CRLF files keep their blocks
 _BLOCK_SPLIT = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t\u00a0\u200b\u200c\u200d\ufeff]*(?:\r?\n|\r)\s*")
@@ -264,13 +267,13 @@ def _looks_like_heading(line: str) -> bool:
         0 < len(words) <= 12
         and len(line) <= 90
         and not line.endswith(_CLOSING_PUNCT)
-        and line[0] not in _QUOTE_MARKS
+        and line[0] not in QUOTE_MARKS
         and any(c.isalpha() for c in line)
     )
 
 
 def _is_fully_quoted(line: str) -> bool:
-    return len(line) >= 2 and line[0] in _QUOTE_MARKS and line[-1] in _QUOTE_MARKS
+    return len(line) >= 2 and line[0] in QUOTE_MARKS and line[-1] in QUOTE_MARKS
 
 
 def _trailing_author_block(

@@ -1,0 +1,141 @@
+"""Every word list the analysis uses, defined once and imported wherever it is needed.
+
+Speech verbs, titles and offices, gendered titles and pronouns, demonyms and places.
+A list here is part of how quotes, people and tone are found; change one and the
+analysis of every article may change (the cache notices: it hashes this file).
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- speech
+
+#: Verbs that introduce someone's words (lemmas).
+SPEECH_VERBS = {
+    "accuse", "acknowledge", "add", "admit", "agree", "announce", "answer", "argue", "ask", "assert", "believe",
+    "boast", "brand", "call", "caution", "characterise", "characterize", "claim", "comment", "complain",
+    "concede", "conclude", "condemn", "confirm", "continue", "counter", "criticise", "criticize", "declare",
+    "demand", "deny", "describe", "dub", "emphasise", "emphasize", "exclaim", "explain", "feel", "hail", "hope",
+    "insist", "joke", "label", "lament", "maintain", "mention", "mutter", "note", "observe", "pledge", "point",
+    "post", "praise", "predict", "proclaim", "promise", "quip", "recall", "reiterate", "remark", "repeat",
+    "reply", "report", "respond", "retort", "say", "shout", "speak", "state", "stress", "suggest", "tell",
+    "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
+    "whisper", "write", "mock", "ridicule", "deride", "dismiss", "denounce", "slam", "blast", "lambaste",
+}
+#: Verbs strong enough to report speech without quotation marks (indirect statements).
+REPORTING_VERBS = SPEECH_VERBS - {
+    "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
+    "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
+    "characterize", "characterise", "report", "demand", "mention", "recall",
+}
+
+#: The speech verbs the shipped linear tone model (``models/tone_newsmtsc.json``) was trained with
+#: as a feature ("the target is the subject of a speech verb"). A fixed list, since the model's
+#: weights were learnt with it: changing it means ``make model``.
+TONE_MODEL_SPEECH_VERBS = frozenset(
+    "say tell claim accuse call argue write add insist state declare charge allege blame "
+    "criticize criticise praise attack slam warn suggest note describe deny acknowledge admit "
+    "announce ask complain contend explain maintain remark report reply respond testify tweet "
+    "urge vow".split()
+)
+
+#: The quotation marks the linear tone model's "target inside a quotation" feature sees (fixed with the model,
+#: like ``TONE_MODEL_SPEECH_VERBS``); the full list of marks is ``read.QUOTE_PAIRS``.
+TONE_MODEL_QUOTE_CHARS = frozenset('"“”‘’\'')
+
+# --------------------------------------------------------------------------- people: titles, offices, gender
+
+#: Titles and offices that may stand before a name ("President Joe Biden", "Mr. Trump").
+TITLES = (
+    "president", "vice president", "prime minister", "pm", "chancellor", "premier", "minister",
+    "foreign minister", "defence minister", "defense minister", "secretary", "secretary of state",
+    "senator", "sen.", "sen", "representative", "rep.", "rep", "governor", "gov.", "gov", "mayor",
+    "king", "queen", "prince", "princess", "emperor", "pope", "general", "gen.", "admiral",
+    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir", "dame", "lord", "lady",
+    "judge", "justice", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "chairman", "chairwoman", "chair", "ceo", "director", "commissioner",
+    "sheikh", "ayatollah", "supreme leader", "crown prince", "former", "late", "then",
+)
+#: Honorifics that stand before a name ("Mr. Trump", "Dame Judi").
+HONORIFICS = ("mr", "mrs", "ms", "dr", "sir", "miss", "dame", "lord", "lady")
+#: The abbreviated ones, which make the next capitalised word a person's name even when the tagger says otherwise.
+SHORT_HONORIFICS = ("mr", "mrs", "ms", "dr")
+
+#: Offices that make a role phrase ("the Russian president"); multi-word ones are matched too.
+OFFICES = {
+    "president", "vice president", "prime minister", "premier", "chancellor", "minister",
+    "foreign minister", "defence minister", "defense minister", "finance minister", "secretary",
+    "secretary of state", "secretary-general", "leader", "head of state", "head of government",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen", "emperor",
+    "pope", "governor", "mayor", "senator", "chairman", "chairwoman", "chief", "ruler", "strongman",
+    "monarch", "autocrat", "aide", "adviser", "advisor", "commander", "general", "diplomat",
+}
+#: Offices that name a relation rather than a post: "his counterpart" is whoever the other side is.
+RELATIONAL = {"counterpart", "opposite number", "host", "guest", "rival"}
+#: Generic offices that fit any head of state or government.
+GENERIC = {"leader", "head of state", "head of government", "chief", "ruler", "strongman", "autocrat"}
+#: Offices of a head of state or government: "the Chinese president" may name a "Chinese leader".
+TOP_OFFICES = GENERIC | {"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
+                         "monarch"}
+
+MALE_TITLES = {"mr", "mr.", "sir", "king", "lord", "prince", "emperor", "pope", "spokesman", "chairman"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
+                 "chairwoman"}
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+#: Determiners and possessives that make a role phrase definite ("the president", "his counterpart").
+DEFINITE_WORDS = {"the", "his", "her", "their", "its", "this", "that", "our"}
+
+# --------------------------------------------------------------------------- places
+
+#: Places written many ways, each mapped to one name.
+PLACE_ALIASES = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
+    "u.s.a.": "United States", "united states": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "eu": "European Union", "european union": "European Union",
+    "uae": "United Arab Emirates", "united arab emirates": "United Arab Emirates",
+    "ussr": "Soviet Union", "soviet union": "Soviet Union",
+    "russian federation": "Russia", "prc": "China", "people's republic of china": "China",
+    "dprk": "North Korea", "the netherlands": "Netherlands", "holland": "Netherlands",
+}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+#: Demonyms, country names and seats of government, each mapped to one country.
+COUNTRY_WORDS = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "american": "United States",
+    "america": "United States", "united states": "United States", "white house": "United States",
+    "washington": "United States",
+    "russian": "Russia", "russia": "Russia", "kremlin": "Russia", "moscow": "Russia",
+    "chinese": "China", "china": "China", "beijing": "China",
+    "french": "France", "france": "France", "elysee": "France", "élysée": "France", "paris": "France",
+    "german": "Germany", "germany": "Germany", "berlin": "Germany",
+    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "downing street": "United Kingdom", "london": "United Kingdom",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "indian": "India", "india": "India", "delhi": "India",
+    "japanese": "Japan", "japan": "Japan", "tokyo": "Japan",
+    "turkish": "Turkey", "turkey": "Turkey", "ankara": "Turkey",
+    "israeli": "Israel", "israel": "Israel", "palestinian": "Palestine",
+    "iranian": "Iran", "iran": "Iran", "tehran": "Iran",
+    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
+    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
+    "brazilian": "Brazil", "brazil": "Brazil", "australian": "Australia", "australia": "Australia",
+    "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
+    "pyongyang": "North Korea", "seoul": "South Korea",
+    "polish": "Poland", "poland": "Poland", "hungarian": "Hungary", "hungary": "Hungary",
+    "belarusian": "Belarus", "belarus": "Belarus", "swiss": "Switzerland", "switzerland": "Switzerland",
+    "saudi": "Saudi Arabia", "egyptian": "Egypt", "syrian": "Syria", "venezuelan": "Venezuela",
+    "south african": "South Africa", "nigerian": "Nigeria", "pakistani": "Pakistan",
+    "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "finnish": "Finland",
+    "norwegian": "Norway", "danish": "Denmark", "austrian": "Austria", "greek": "Greece",
+    "irish": "Ireland", "taiwanese": "Taiwan", "taiwan": "Taiwan", "vietnamese": "Vietnam",
+    "indonesian": "Indonesia", "argentine": "Argentina", "argentinian": "Argentina",
+    "chilean": "Chile", "colombian": "Colombia", "cuban": "Cuba", "qatari": "Qatar",
+    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "iraqi": "Iraq", "lebanese": "Lebanon",
+    "serbian": "Serbia", "romanian": "Romania", "czech": "Czech Republic", "slovak": "Slovakia",
+    "portuguese": "Portugal", "european": "European Union", "eu": "European Union",
+}

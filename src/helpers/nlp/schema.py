@@ -1,0 +1,47 @@
+"""The contracts of the analysis tables: rule names, quotation kinds, tone aspects and columns.
+
+Defined once here and imported by the code that fills the tables and by the code that
+reads them (charts, exports, the corpus tables), so a name cannot drift between them.
+This module imports nothing heavy: the output band reads it without loading spaCy.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- mentions
+
+#: How a mention was tied to its person, in the order charts and tables show them.
+FULL_NAME, TITLE_NAME, SURNAME, ROLE_PHRASE, PRONOUN = "full name", "title + name", "surname", "role phrase", "pronoun"
+MENTION_RULES = (FULL_NAME, TITLE_NAME, SURNAME, ROLE_PHRASE, PRONOUN)
+#: The rules that count as naming a person ("name mentions").
+NAME_RULES = (FULL_NAME, SURNAME, TITLE_NAME)
+#: The clearest mention of a leader in a sentence comes first: a name, then a surname, a role phrase, a pronoun.
+RULE_RANK = {FULL_NAME: 0, TITLE_NAME: 0, SURNAME: 1, ROLE_PHRASE: 2, PRONOUN: 3}
+
+MENTION_COLUMNS = ["leader", "text", "start", "end", "sentence", "paragraph", "rule"]
+
+# --------------------------------------------------------------------------- quotations
+
+#: A quotation's kind: someone's words, a term nobody is said to have uttered, reported speech without marks.
+DIRECT, SCARE, INDIRECT = "direct", "scare", "indirect"
+QUOTE_KINDS = (DIRECT, SCARE, INDIRECT)
+#: The cue recorded for a quotation that takes the speaker of the one before it.
+FLOATING_CUE = "floating"
+
+QUOTE_COLUMNS = ["text", "start", "end", "speaker", "speaker_mention", "cue", "kind", "group", "paragraph",
+                 "sentence"]
+COUNT_COLUMNS = ["leader", "direct_quotes", "quoted_words", "share_quoted_words", "indirect"]
+
+# --------------------------------------------------------------------------- tone
+
+#: The tone methods: TextBlob's polarity, and the target-aware model trained on NewsMTSC (the default).
+TEXTBLOB, NEWSMTSC = "textblob", "newsmtsc"
+DEFAULT_METHOD = NEWSMTSC
+
+#: Tone of a leader's own words, and tone toward them in the sentences that mention them.
+VOICE, COVERAGE = "voice", "coverage"
+ASPECTS = (VOICE, COVERAGE)
+
+SENTENCE_COLUMNS = ["sentence", "start", "end", "text", "paragraph", "kind", "polarity", "subjectivity", "vader"]
+TARGET_COLUMNS = ["sentence", "leader", "start", "end", "rule", "label", "score", "polarity", "vader",
+                  "own_quote"]
+TONE_COLUMNS = ["method", "aspect", "leader", "n", "mean", "low", "high", "note"]
