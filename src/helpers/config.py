@@ -77,12 +77,3 @@ def slugify(name: str) -> str:
     slug = re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
     return slug or "article"
 
-
-def article_dir(slug: str) -> Path:
-    """``reports/<slug>/``, where every output of one article goes."""
-    return REPORTS_DIR / slug
-
-
-def figures_dir(slug: str) -> Path:
-    """``reports/<slug>/figures/``."""
-    return article_dir(slug) / "figures"

@@ -32,6 +32,7 @@ from .analysis import analyze_doc
 from .cache import cache_key, pipeline_id, read_entry, write_entry
 from .errors import LeadertoneError
 from .files import write_bytes_atomic
+from .nlp.memo import forget
 from .nlp.pipeline import analysis_text, load_pipeline
 from .nlp.tone import DEFAULT_METHOD
 from .read import Article, ArticleWarning, find_articles, load_article
@@ -286,9 +287,9 @@ def analyzed_entries(
             result: dict[str, Any] | str = _entry_of(doc, leaders=leaders, pipeline=pipeline)
         except Exception as exc:  # one article's failure must not stop the corpus
             result = f"analysis failed: {type(exc).__name__}: {exc}"
-        # the per-doc lookups kept in user_data point back at the doc; dropping them lets the doc
-        # go now, by reference counting, instead of whenever the cycle collector next runs
-        doc.user_data.clear()
+        # the doc's memos point back at it; dropping them lets the doc go now, by reference
+        # counting, instead of whenever the cycle collector next runs
+        forget(doc)
         yield context, result
 
 

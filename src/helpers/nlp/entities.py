@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Span
 
 from ..read import QUOTE_MARKS, paragraph_at
 from .lexicon import COUNTRY_WORDS, PLACE_ALIASES, PLACE_LABELS, SHORT_HONORIFICS, TITLES
+from .memo import Memo, memo
 from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text
+from .schema import ENTITY_COLUMNS
 
 _TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True)) + r")\s+)+",
@@ -93,9 +95,10 @@ def person_aliases(doc: Doc) -> dict[str, str]:
     title stands before it ("Chancellor Olaf Scholz") or when it is the surname
     of a person named in full elsewhere ("Scholz" tagged GPE).
     """
-    key = "leadertone.person_aliases"
-    if key in doc.user_data:
-        return doc.user_data[key]
+    return memo(doc, Memo.PERSON_ALIASES, lambda: _person_aliases(doc))
+
+
+def _person_aliases(doc: Doc) -> dict[str, str]:
     names = Counter(clean_name(span_text(e)) for e in _person_spans(doc))
     names.pop("", None)
     full = [n for n in names if len(n.split()) >= 2]
@@ -129,7 +132,6 @@ def person_aliases(doc: Doc) -> dict[str, str]:
     for surname, persons in by_surname.items():
         if len(persons) == 1 and surname not in aliases and surname[:1].isupper() and len(surname) > 2:
             aliases[surname] = next(iter(persons))
-    doc.user_data[key] = aliases
     return aliases
 
 
@@ -175,8 +177,7 @@ def entity_table(doc: Doc) -> pd.DataFrame:
                 "canonical": canonical,
             }
         )
-    columns = ["text", "label", "start", "end", "sentence", "paragraph", "canonical"]
-    return rows_frame(rows, columns, {"sentence": "Int64", "paragraph": "Int64"})
+    return rows_frame(rows, ENTITY_COLUMNS, {"sentence": "Int64", "paragraph": "Int64"})
 
 
 def entity_counts(entities: pd.DataFrame) -> pd.DataFrame:

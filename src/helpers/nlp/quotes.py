@@ -25,11 +25,12 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from ..read import paragraph_at
-from .leaders import Leader, Mention, _leader_names, resolve_people
+from .leaders import leader_name, leader_names
 from .lexicon import REPORTING_VERBS, SPEECH_VERBS
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
+from .people import PeopleIndex, people_index
 from .pipeline import TokenTable, doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
-from .schema import COUNT_COLUMNS, FLOATING_CUE, QUOTE_COLUMNS
+from .schema import COUNT_COLUMNS, DIRECT, FLOATING_CUE, INDIRECT, PRONOUN, QUOTE_COLUMNS, SCARE
 
 #: Words in a quotation at or under which it counts as a term rather than a statement.
 SCARE_MAX_WORDS = 3
@@ -79,31 +80,6 @@ _QUOTE_DTYPES = {"start": "int64", "end": "int64", "paragraph": "Int64", "senten
 # --------------------------------------------------------------------------- who is this token?
 
 
-class _People:
-    """Person mentions of a doc, looked up by token."""
-
-    def __init__(self, doc: Doc, leaders: list[str] | None):
-        self.doc = doc
-        self.mentions = resolve_people(doc, leaders)
-        self.by_token: dict[int, Mention] = {}
-        for m in self.mentions:
-            for i in range(m.token_start, m.token_end):
-                self.by_token[i] = m
-
-    def person_of(self, tok: Token) -> Mention | None:
-        """The person a noun phrase headed by ``tok`` names (a single person only, not "X and Y")."""
-        if any(c.dep_ == "conj" for c in tok.children):
-            return None
-        m = self.by_token.get(tok.i)
-        if m is not None:
-            return m
-        # "spokesman Dmitry Peskov", "the Kremlin's Peskov": the name inside the phrase
-        for child in tok.children:
-            if child.dep_ in ("appos", "compound") and child.i in self.by_token:
-                return self.by_token[child.i]
-        return None
-
-
 def _subject(verb: Token, is_person=None) -> Token | None:
     """The subject of a verb, inherited through conjunction, xcomp and advcl ("said … and added").
 
@@ -126,10 +102,6 @@ def _subject(verb: Token, is_person=None) -> Token | None:
             continue
         return None
     return None
-
-
-def _is_cue(tok: Token) -> bool:
-    return _is_cue_at(token_table(tok.doc), tok.i)
 
 
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
@@ -161,7 +133,7 @@ class _Attribution:
 _BOUNDARIES = {"advcl", "relcl", "acl"}
 
 
-def _by_speech_verb(doc: Doc, tokens: range, inside, people: _People) -> tuple[_Attribution | None, bool]:
+def _by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tuple[_Attribution | None, bool]:
     """Walk up the parse from the quotation (its ``tokens``) to the nearest speech verb outside it.
 
     A verb reached through an open clausal complement ("would continue to
@@ -198,7 +170,7 @@ def _by_speech_verb(doc: Doc, tokens: range, inside, people: _People) -> tuple[_
     return _attribute_to_subject(doc, doc[best[1]], inside, people), False
 
 
-def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _Attribution | None:
+def _attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> _Attribution | None:
     subj = _subject(verb, lambda t: people.person_of(t) is not None)
     if subj is None or inside(subj.idx):
         return None
@@ -210,7 +182,7 @@ def _attribute_to_subject(doc: Doc, verb: Token, inside, people: _People) -> _At
     return _Attribution(None, text[phrase.start_char : phrase.end_char], verb.text, verb.idx)
 
 
-def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: _People) -> _Attribution | None:
+def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -> _Attribution | None:
     """A main or parenthetical speech verb in the sentence with a person subject ("China and India, he
     said, were “…”"), or one right next to the quotation."""
     tt = token_table(doc)
@@ -230,7 +202,7 @@ def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: _People) -> _
     return None
 
 
-def _according_to(sent: Span, people: _People, inside) -> _Attribution | None:
+def _according_to(sent: Span, people: PeopleIndex, inside) -> _Attribution | None:
     """"according to X" anywhere in the sentence, outside the quotation; X is the head of the phrase.
 
     "According to Scholz's spokesman Steffen Hebestreit" names Hebestreit, not Scholz.
@@ -260,7 +232,7 @@ def _according_to(sent: Span, people: _People, inside) -> _Attribution | None:
     return None
 
 
-def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: _People) -> _Attribution | None:
+def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -> _Attribution | None:
     """``X: “…”``: a person in the short stretch before a colon that opens the quotation."""
     text = doc_text(doc)
     head = text[para_start : q.start - 1].rstrip()
@@ -268,14 +240,14 @@ def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: _People) -> _Attribu
         return None
     colon = para_start + len(head) - 1
     lead_start = max(para_start, text.rfind(".", para_start, colon) + 1)
-    lead = [m for m in people.mentions if lead_start <= m.start < colon and m.rule != "pronoun"]
+    lead = [m for m in people.mentions if lead_start <= m.start < colon and m.rule != PRONOUN]
     if not lead or len(_WORD.findall(text[lead_start:colon])) > 10:
         return None
     first = lead[0]
     return _Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
 
 
-def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: _People) -> _Attribution | None:
+def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> _Attribution | None:
     """``“…” — X``: a dash and a person right after the closing mark."""
     text = doc_text(doc)
     after = text[q.end + 1 : para_end].lstrip()
@@ -283,7 +255,7 @@ def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: _People) -> _Attr
         return None
     pos = para_end - len(text[q.end + 1 : para_end].lstrip())
     for m in people.mentions:
-        if pos <= m.start <= pos + 4 and m.rule != "pronoun":
+        if pos <= m.start <= pos + 4 and m.rule != PRONOUN:
             return _Attribution(m.person, require_article(doc).text[m.start : m.end], "—", pos)
     return None
 
@@ -297,7 +269,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> range:
 # --------------------------------------------------------------------------- the table
 
 
-def _attribute(doc: Doc, q: QuoteSpan, people: _People) -> _Attribution | None:
+def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | None:
     """The cue and speaker of one quoted stretch, by the first rule that names a person."""
     article = require_article(doc)
     para = article.paragraphs[q.paragraph]
@@ -334,7 +306,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
         indirect: Also return reported speech without quotation marks.
     """
     article = require_article(doc)
-    people = _People(doc, _leader_names(doc, leaders))
+    people = people_index(doc, leader_names(doc, leaders))
     spans = doc_quote_spans(doc)
     in_any = inside_quotes(spans, with_marks=True)
     sents = sentence_spans(doc)
@@ -343,10 +315,10 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     for q in spans:
         attribution = _attribute(doc, q, people)
         sentence = sentence_index(doc, q.start)
-        kind = "direct"
+        kind = DIRECT
         if attribution is None:
             if _is_term(doc, q, sents[sentence] if sentence is not None else None):
-                kind = "scare"
+                kind = SCARE
             else:  # a floating quotation
                 attribution = _previous_speaker(q, quotes, cue_events)
         quotes.append(
@@ -385,7 +357,7 @@ def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         src = named.get(q.group)
         if src is not None and src is not q and q.speaker != src.speaker:
-            q = replace(q, speaker=src.speaker, speaker_mention=src.speaker_mention, cue=src.cue, kind="direct")
+            q = replace(q, speaker=src.speaker, speaker_mention=src.speaker_mention, cue=src.cue, kind=DIRECT)
         out.append(q)
     return out
 
@@ -400,7 +372,7 @@ def _is_term(doc: Doc, q: QuoteSpan, sent: Span | None) -> bool:
     return not (starts_sentence and text[q.start : q.end].rstrip()[-1:] in ".!?,;")
 
 
-def _speech_events(doc: Doc, people: _People, in_any) -> list[tuple[int, int, _Attribution]]:
+def _speech_events(doc: Doc, people: PeopleIndex, in_any) -> list[tuple[int, int, _Attribution]]:
     """(char, paragraph, attribution) for every speech verb outside quotations whose subject is a person."""
     article = require_article(doc)
     tt = token_table(doc)
@@ -422,7 +394,7 @@ def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> _Attribu
     cands: list[tuple[int, str, str | None]] = [
         (prev.start, prev.speaker, prev.speaker_mention)
         for prev in quotes
-        if prev.speaker and prev.kind == "direct" and prev.paragraph is not None
+        if prev.speaker and prev.kind == DIRECT and prev.paragraph is not None
         and q.paragraph - 1 <= prev.paragraph <= q.paragraph
     ]
     cands += [
@@ -437,7 +409,7 @@ def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> _Attribu
     return _Attribution(speaker, mention, FLOATING_CUE, char)
 
 
-def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
+def _indirect_statements(doc: Doc, people: PeopleIndex, in_any) -> list[Quote]:
     """Reported speech without marks: "X says …", "According to X, …", "X: …"."""
     article = require_article(doc)
     text = article.text
@@ -476,7 +448,7 @@ def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
         if found is None:
             colon = text.find(":", sent.start_char, sent.end_char)
             if colon != -1:
-                lead = [x for x in people.mentions if sent.start_char <= x.start < colon and x.rule != "pronoun"]
+                lead = [x for x in people.mentions if sent.start_char <= x.start < colon and x.rule != PRONOUN]
                 if lead and len(_WORD.findall(text[sent.start_char : colon])) <= 4:
                     found = (lead[0], ":", colon + 1, sent.end_char)
         if found is None:
@@ -485,7 +457,7 @@ def _indirect_statements(doc: Doc, people: _People, in_any) -> list[Quote]:
         lo, hi = _strip(text, lo, hi)
         if hi <= lo:
             continue
-        out.append(Quote(text[lo:hi], lo, hi, m.person, text[m.start : m.end], cue, "indirect", -1, para, si))
+        out.append(Quote(text[lo:hi], lo, hi, m.person, text[m.start : m.end], cue, INDIRECT, -1, para, si))
     return out
 
 
@@ -535,12 +507,12 @@ def quote_counts(quotes: pd.DataFrame | Doc, leaders=None) -> pd.DataFrame:
             quoted person when omitted.
     """
     if isinstance(quotes, Doc):
-        leaders = leaders if leaders is not None else _leader_names(quotes, None)
+        leaders = leaders if leaders is not None else leader_names(quotes)
         quotes = quote_table(quotes, leaders)
     table = list(zip(*(quotes[c].tolist() for c in ("kind", "speaker", "group", "text"))))
-    direct = [(speaker, group, text) for kind, speaker, group, text in table if kind == "direct" and pd.notna(speaker)]
-    total_words = sum(count_words(text) for kind, _, _, text in table if kind == "direct")
-    names = [ld.name if isinstance(ld, Leader) else ld for ld in leaders] if leaders is not None else sorted(
+    direct = [(speaker, group, text) for kind, speaker, group, text in table if kind == DIRECT and pd.notna(speaker)]
+    total_words = sum(count_words(text) for kind, _, _, text in table if kind == DIRECT)
+    names = [leader_name(ld) for ld in leaders] if leaders is not None else sorted(
         {speaker for speaker, _, _ in direct})
     rows = []
     for name in names:
@@ -552,7 +524,7 @@ def quote_counts(quotes: pd.DataFrame | Doc, leaders=None) -> pd.DataFrame:
                 "direct_quotes": len({group for group, _ in mine}),
                 "quoted_words": words,
                 "share_quoted_words": round(words / total_words, 4) if total_words else 0.0,
-                "indirect": sum(1 for kind, speaker, _, _ in table if kind == "indirect" and speaker == name),
+                "indirect": sum(1 for kind, speaker, _, _ in table if kind == INDIRECT and speaker == name),
             }
         )
     return pd.DataFrame(rows, columns=COUNT_COLUMNS)
@@ -560,8 +532,8 @@ def quote_counts(quotes: pd.DataFrame | Doc, leaders=None) -> pd.DataFrame:
 
 def other_speakers(quotes: pd.DataFrame, leaders) -> pd.DataFrame:
     """People quoted directly who are not leaders, with their quotation counts."""
-    names = {ld.name if isinstance(ld, Leader) else ld for ld in leaders}
-    direct = quotes[(quotes.kind == "direct") & quotes.speaker.notna() & ~quotes.speaker.isin(names)]
+    names = {leader_name(ld) for ld in leaders}
+    direct = quotes[(quotes.kind == DIRECT) & quotes.speaker.notna() & ~quotes.speaker.isin(names)]
     return (
         direct.groupby("speaker").agg(direct_quotes=("group", "nunique"),
                                       quoted_words=("text", lambda s: sum(count_words(t) for t in s)))

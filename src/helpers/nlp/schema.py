@@ -7,6 +7,10 @@ This module imports nothing heavy: the output band reads it without loading spaC
 
 from __future__ import annotations
 
+# --------------------------------------------------------------------------- entities
+
+ENTITY_COLUMNS = ["text", "label", "start", "end", "sentence", "paragraph", "canonical"]
+
 # --------------------------------------------------------------------------- mentions
 
 #: How a mention was tied to its person, in the order charts and tables show them.

@@ -26,9 +26,9 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from ..read import paragraph_at
-from .leaders import Leader
+from .leaders import leader_name
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans
-from .schema import DEFAULT_METHOD, RULE_RANK, SENTENCE_COLUMNS, TARGET_COLUMNS, TONE_COLUMNS
+from .schema import DEFAULT_METHOD, DIRECT, RULE_RANK, SENTENCE_COLUMNS, TARGET_COLUMNS, TONE_COLUMNS
 from .tone_model import ToneModel, load_tone_model, textblob_scores, vader_scores
 
 #: The method the notebooks use for tone toward a leader.
@@ -172,7 +172,7 @@ def _own_quote_sentences(doc: Doc, quotes: pd.DataFrame) -> set[tuple[int, str]]
     own: set[tuple[int, str]] = set()
     columns = (quotes[c].tolist() for c in ("kind", "speaker", "start", "end"))
     for kind, speaker, start, end in zip(*columns):
-        if kind != "direct" or pd.isna(speaker):
+        if kind != DIRECT or pd.isna(speaker):
             continue
         first, last = sentence_index(doc, start), sentence_index(doc, max(start, end - 1))
         for si in range(first if first is not None else 0, (last if last is not None else -1) + 1):
@@ -287,12 +287,12 @@ def _voice_values(quotes: pd.DataFrame, leader: str, column: str, lists: dict[st
         lists: ``quotes``' columns ``kind``, ``speaker``, ``group`` and ``column`` as lists.
     """
     columns = (lists[c] for c in ("kind", "speaker", "group", column))
-    mine = [(group, value) for kind, speaker, group, value in zip(*columns) if kind == "direct" and speaker == leader]
+    mine = [(group, value) for kind, speaker, group, value in zip(*columns) if kind == DIRECT and speaker == leader]
     if len({group for group, _ in mine}) == len(mine) and not any(_odd_mean(v) for _, v in mine):
         # one paragraph per quotation: each mean is the value itself
         return [float(value) for _, value in sorted(mine, key=lambda gv: gv[0])]
     # a quotation over several paragraphs: pandas' own mean, so every digit stays as it was
-    table = quotes[(quotes.kind == "direct") & (quotes.speaker == leader)]
+    table = quotes[(quotes.kind == DIRECT) & (quotes.speaker == leader)]
     return [float(v) for v in table.groupby("group")[column].mean()] if not table.empty else []
 
 
@@ -334,7 +334,7 @@ def tone_comparison(
         default method uses VADER (a speaker's own words have no target);
         *coverage* under it uses the target-aware model.
     """
-    names = [ld.name if isinstance(ld, Leader) else ld for ld in leaders]
+    names = [leader_name(ld) for ld in leaders]
     measures = {
         # method: (voice column in quotes, coverage column in targets)
         "textblob": ("polarity", "polarity"),
@@ -370,12 +370,3 @@ def tone_comparison(
         return pd.DataFrame(rows, columns=TONE_COLUMNS).astype(dict.fromkeys(("mean", "low", "high"), float))
     return pd.DataFrame(rows, columns=TONE_COLUMNS)  # the rounded values are floats: float64 columns
 
-
-def tone_sentences(targets: pd.DataFrame, sentences: pd.DataFrame, leader: str, *, top: int = 3) -> pd.DataFrame:
-    """The sentences that pull a leader's coverage most negative and most positive (the evidence)."""
-    mine = targets[(targets.leader == leader) & ~targets.own_quote.astype(bool)]
-    merged = mine.merge(sentences[["sentence", "text"]], on="sentence")
-    merged = merged.sort_values("score")
-    return pd.concat([merged.head(top), merged.tail(top)]).drop_duplicates("sentence")[
-        ["sentence", "leader", "label", "score", "polarity", "text"]
-    ]

@@ -1,0 +1,324 @@
+"""People in an article: every mention of a person (name, title, role phrase, pronoun) resolved to one person.
+
+A mention is a name ("Vladimir Putin", "Putin"), a title with a name
+("Russian President Vladimir Putin", "Mr. Trump"), a role phrase the article
+ties to one person ("the Russian president", "his US counterpart", "the
+Kremlin leader") or a pronoun ("he", "his"). Each comes with the rule that
+resolved it, so every count can be checked against its sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..read import paragraph_at
+from .entities import clean_name, person_aliases
+from .lexicon import COUNTRY_WORDS, HONORIFICS, PRONOUNS
+from .marks import doc_quote_spans, inside_quotes
+from .memo import Memo, memo
+from .pipeline import doc_ents, require_article, sentence_index, sentence_spans, span_text, token_sentence, token_table
+from .roles import PersonFacts, RolePhrase, learn_roles, office_at, resolve_role, role_phrases
+from .schema import FULL_NAME, PRONOUN, ROLE_PHRASE, SURNAME, TITLE_NAME
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a person: ``text[start:end]`` of the article, who it is, and how that was decided."""
+
+    start: int
+    end: int
+    person: str
+    rule: str
+    token_start: int
+    token_end: int
+    head: int  # index of the mention's head token in the doc
+
+
+@dataclass(frozen=True)
+class PronounMention:
+    """A personal pronoun in the narrator's text, waiting for its antecedent."""
+
+    token: Token
+
+    @property
+    def token_start(self) -> int:
+        """Its token index, as for a ``Mention``."""
+        return self.token.i
+
+
+#: What the resolver walks through in text order: names (already resolved), role phrases, pronouns.
+PersonEvent = Mention | RolePhrase | PronounMention
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _name_mentions(doc: Doc, aliases: dict[str, str]) -> list[Mention]:
+    """Names found by NER (labels corrected) or spelled like a known name, each with its title words."""
+    out: list[Mention] = []
+    covered: set[int] = set()
+    for ent in doc_ents(doc):
+        text = span_text(ent)
+        if not text.strip():
+            continue
+        name = clean_name(text)
+        if name not in aliases:  # aliases already hold every person, however the tagger labelled them
+            continue
+        out.append(_with_title(doc, ent, aliases[name]))
+        covered.update(range(ent.start, ent.end))
+    # names the tagger missed: the same tokens as a known alias, capitalised
+    by_first: dict[str, list[list[str]]] = {}
+    for alias in aliases:
+        words = alias.split()
+        by_first.setdefault(words[0], []).append(words)
+    texts = token_table(doc).text
+    for i, text in enumerate(texts):
+        if i in covered or text not in by_first or not text[:1].isupper():
+            continue
+        for words in sorted(by_first[text], key=len, reverse=True):
+            end = i + len(words)
+            if end <= len(doc) and texts[i:end] == words and not covered & set(range(i, end)):
+                span = doc[i:end]
+                out.append(_with_title(doc, span, aliases[" ".join(words)]))
+                covered.update(range(i, end))
+                break
+    return out
+
+
+def _with_title(doc: Doc, span: Span, person: str) -> Mention:
+    """A name mention, widened left over a title ("Russian President", "Mr.") when there is one."""
+    name_words = clean_name(span_text(span)).split()
+    start = span.start
+    # titles inside the entity itself ("President Biden" tagged whole)
+    ent_title = len(span) > len(name_words)
+    i = start - 1
+    title_found = ent_title
+    while i >= 0:
+        t = doc[i]
+        low = t.lower_.rstrip(".")
+        office = office_at(doc, i)
+        if office or low in HONORIFICS:
+            title_found = True
+            i = office[1] - 1 if office else i - 1
+            continue
+        if title_found and (t.ent_type_ in ("NORP", "GPE") or low in COUNTRY_WORDS) and not t.is_punct:
+            i -= 1
+            continue
+        break
+    if title_found:
+        start = i + 1
+    rule = TITLE_NAME if title_found else (FULL_NAME if len(name_words) >= 2 else SURNAME)
+    head = span.root.i
+    return Mention(doc[start].idx, span.end_char, person, rule, start, span.end, head)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _is_subject(tok: Token) -> bool:
+    return tok.dep_ in _SUBJECT_DEPS
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a doc says about its people before any leader is chosen (computed once per doc).
+
+    Attributes:
+        names: Name mentions, in the order found.
+        people: Countries, offices and genders learnt from the name mentions (copy before changing).
+        events: Name mentions, role phrases and pronouns to resolve, in text order.
+        quoted: Whether a character is inside a quotation.
+    """
+
+    names: list[Mention]
+    people: dict[str, PersonFacts]
+    events: list[PersonEvent]
+    quoted: Callable[[int], bool]
+
+
+def _found(doc: Doc) -> _Found:
+    """The leader-independent part of ``resolve_people`` (kept in the doc's memo)."""
+    return memo(doc, Memo.PEOPLE_FOUND, lambda: _find(doc))
+
+
+def _find(doc: Doc) -> _Found:
+    aliases = person_aliases(doc)
+    names = _name_mentions(doc, aliases)
+    people: dict[str, PersonFacts] = {}
+    learn_roles(doc, names, people)
+    covered = {i for m in names for i in range(m.token_start, m.token_end)}
+    quoted = inside_quotes(doc_quote_spans(doc))
+
+    events: list[PersonEvent] = [*names, *role_phrases(doc, covered)]
+    # pronouns inside quotations are the speaker's, not the narrator's: left unresolved
+    tt = token_table(doc)
+    events += [
+        PronounMention(doc[i])
+        for i, low in enumerate(tt.lower)
+        if low in PRONOUNS and tt.pos[i] == "PRON" and i not in covered and not quoted(tt.idx[i])
+    ]
+    events.sort(key=lambda e: e.token_start)  # stable: at one token, a name before a role phrase before a pronoun
+    return _Found(names, people, events, quoted)
+
+
+def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
+    """Every mention of every person in the doc, in text order (kept in the doc's memo per leader set).
+
+    Args:
+        doc: A doc from ``helpers.parse``.
+        leaders: Canonical names of the leaders; role phrases like "his counterpart"
+            resolve among them first.
+    """
+    found = _found(doc)
+    key = _leader_set(found, leaders)
+    return memo(doc, Memo.PEOPLE, lambda: _resolve(doc, found, list(key)), arg=key)
+
+
+def _leader_set(found: _Found, leaders: list[str] | None) -> tuple[str, ...]:
+    """The leaders a resolution depends on, sorted: their order never matters, only who they are.
+
+    Without leaders, the two people named most often.
+    """
+    names = list(leaders) if leaders else [n for n, _ in Counter(m.person for m in found.names).most_common(2)]
+    return tuple(sorted(names))
+
+
+class PeopleIndex:
+    """The resolved person mentions of a doc, looked up by token (one per doc and leader set)."""
+
+    def __init__(self, mentions: list[Mention]):
+        """Index ``mentions`` (from ``resolve_people``) by every token they cover."""
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+
+    def person_of(self, tok: Token) -> Mention | None:
+        """The person a noun phrase headed by ``tok`` names (a single person only, not "X and Y")."""
+        if any(c.dep_ == "conj" for c in tok.children):
+            return None
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            return m
+        # "spokesman Dmitry Peskov", "the Kremlin's Peskov": the name inside the phrase
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+
+def people_index(doc: Doc, leaders: list[str] | None = None) -> PeopleIndex:
+    """``resolve_people`` indexed by token (kept in the doc's memo per leader set)."""
+    key = _leader_set(_found(doc), leaders)
+    return memo(doc, Memo.PEOPLE_INDEX, lambda: PeopleIndex(resolve_people(doc, list(key))), arg=key)
+
+
+def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
+    """Resolve role phrases and pronouns in text order, given the leaders."""
+    people = {name: replace(p, countries=set(p.countries), offices=set(p.offices)) for name, p in found.people.items()}
+    quoted = found.quoted
+    mentions: list[Mention] = []
+    for event in found.events:
+        if isinstance(event, Mention):
+            mentions.append(event)
+        elif isinstance(event, RolePhrase):
+            mention = _resolve_role_phrase(doc, event, mentions, people, leaders, quoted)
+            if mention is not None:
+                mentions.append(mention)
+        else:
+            mention = _resolve_pronoun(doc, event.token, mentions, people, quoted)
+            if mention is not None:
+                mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _resolve_role_phrase(doc: Doc, info: RolePhrase, mentions: list[Mention], people: dict[str, PersonFacts],
+                         leaders: list[str], quoted: Callable[[int], bool]) -> Mention | None:
+    """The mention a role phrase makes, given the mentions resolved before it (None when left open)."""
+    span = info.span
+    context = _antecedent(doc, mentions, info.det, people, quoted) if info.det.lower_ in PRONOUNS else None
+    if context is None:
+        context = _last_person(mentions, token_sentence(doc, span.start))
+    person = resolve_role(
+        info, people, leaders, context,
+        lambda: _antecedent(doc, mentions, span.root, people, quoted),
+    )
+    if not person:
+        return None
+    return Mention(span.start_char, span.end_char, person, ROLE_PHRASE, span.start, span.end, span.root.i)
+
+
+def _resolve_pronoun(doc: Doc, tok: Token, mentions: list[Mention], people: dict[str, PersonFacts],
+                     quoted: Callable[[int], bool]) -> Mention | None:
+    """The mention a pronoun makes (its antecedent's person), learning that person's gender from it."""
+    person = _antecedent(doc, mentions, tok, people, quoted)
+    if not person:
+        return None
+    p = people.setdefault(person, PersonFacts(person))
+    if p.gender is None:
+        p.gender = PRONOUNS[tok.lower_]
+    return Mention(tok.idx, tok.idx + len(tok.text), person, PRONOUN, tok.i, tok.i + 1, tok.i)
+
+
+def _last_person(mentions: list[Mention], sent: tuple[int, int]) -> str | None:
+    """The person of the last mention starting inside the token range ``sent``."""
+    start, end = sent
+    inside = [m for m in mentions if start <= m.token_start < end]
+    return inside[-1].person if inside else None
+
+
+def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str, PersonFacts], quoted) -> str | None:
+    """The person a pronoun most likely refers to.
+
+    Within its sentence: the nearest earlier subject, else the nearest earlier
+    mention (never the subject of the pronoun's own clause for "him"/"her").
+    Otherwise, looking back up to three sentences: that sentence's main subject,
+    else its first mention. Mentions inside quotations and people of the other
+    gender are passed over.
+    """
+    gender = PRONOUNS.get(pron.lower_)
+
+    def fits(m: Mention) -> bool:
+        g = people.get(m.person, PersonFacts(m.person)).gender
+        return (g is None or gender is None or g == gender) and not quoted(m.start)
+
+    sents = sentence_spans(doc)
+    si = sentence_index(doc, pron.idx)
+    if si is None:
+        return None
+    sent = sents[si]
+    same = [m for m in mentions if sent.start <= m.token_start < pron.i and fits(m)]
+    if pron.lower_ in ("him", "her") and pron.dep_ != "poss":
+        # "Biden would have given him": him is not the subject of its own clause
+        same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head == pron.head)]
+    if _is_subject(pron) and pron.head.dep_ == "ROOT":
+        # the main clause's subject does not refer into a subordinate clause before it
+        # ("Asked whether he believed Xi was a dictator, he replied")
+        same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head.dep_ not in ("ROOT", "conj"))]
+    if same:
+        subjects = [m for m in same if _is_subject(doc[m.head])]
+        return (subjects[-1] if subjects else same[-1]).person
+    article = require_article(doc)
+    para = paragraph_at(article, pron.idx)
+    for back in range(1, 4):
+        if si - back < 0:
+            break
+        prev = sents[si - back]
+        prev_para = paragraph_at(article, prev.start_char)
+        if para is not None and prev_para is not None and para - prev_para > 2:
+            break
+        inside = [m for m in mentions if prev.start <= m.token_start < prev.end and fits(m)]
+        if not inside:
+            continue
+        main = [m for m in inside if _is_subject(doc[m.head]) and doc[m.head].head.dep_ in ("ROOT", "conj")]
+        subjects = main or [m for m in inside if _is_subject(doc[m.head])]
+        return (subjects[0] if subjects else inside[0]).person
+    return None

@@ -1,0 +1,232 @@
+"""What an article says about each person's office and country, and the role phrases that name them.
+
+"Russian President Vladimir Putin" ties Putin to Russia and the presidency; "his US
+counterpart Joe Biden" ties Biden to the United States; later, "the Russian president"
+or "the Kremlin leader" can be resolved to the one person who fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    COUNTRY_WORDS,
+    DEFINITE_WORDS,
+    FEMALE_TITLES,
+    GENERIC,
+    MALE_TITLES,
+    OFFICES,
+    RELATIONAL,
+    TOP_OFFICES,
+)
+from .pipeline import token_table
+
+if TYPE_CHECKING:
+    from .people import Mention
+
+
+@dataclass
+class PersonFacts:
+    name: str
+    countries: set[str] = field(default_factory=set)
+    offices: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class RolePhrase:
+    """A definite role phrase ("the Russian president", "his counterpart") waiting to be tied to a person.
+
+    Attributes:
+        span: The phrase, from its determiner to the office noun.
+        title: The office it names ("president", "counterpart").
+        country: The country its modifiers name, or None.
+        det: Its determiner or possessive ("the", "his").
+    """
+
+    span: Span
+    title: str
+    country: str | None
+    det: Token
+
+    @property
+    def token_start(self) -> int:
+        """Where the phrase starts (a token index), as for a ``Mention``."""
+        return self.span.start
+
+
+# --------------------------------------------------------------------------- small token helpers
+
+
+def country_of(tokens: list[Token]) -> str | None:
+    """The country named by modifier tokens ("Russian", "US", "the White House", "Kremlin")."""
+    words = [t.text.lower().strip(".") if t.text.lower() not in ("u.s.", "u.k.") else t.text.lower() for t in tokens]
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n])
+            if key in COUNTRY_WORDS:
+                return COUNTRY_WORDS[key]
+    return None
+
+
+def office_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """The office noun phrase ending at token ``i`` ("prime minister"), with its first token index."""
+    tt = token_table(doc)
+    lower = tt.lower
+    if tt.pos[i] not in ("NOUN", "PROPN"):
+        return None
+    low = lower[i]
+    if i >= 1:
+        two = f"{lower[i - 1]} {low}"
+        if two in OFFICES or two in RELATIONAL:
+            return two, i - 1
+    if i >= 2 and lower[i - 1] == "of":
+        three = f"{lower[i - 2]} of {low}"
+        if three in OFFICES:
+            return three, i - 2
+    lemma = tt.lemma[i]
+    if low in OFFICES or low in RELATIONAL:
+        return low, i
+    if lemma in OFFICES or lemma in RELATIONAL:
+        return lemma, i
+    return None
+
+
+def modifiers_before(doc: Doc, start: int, limit: int = 4) -> tuple[int, list[Token], Token | None]:
+    """Walk left from ``start`` over country/adjective modifiers; returns new start, modifiers, determiner."""
+    i = start - 1
+    mods: list[Token] = []
+    det = None
+    while i >= 0 and start - i <= limit:
+        t = doc[i]
+        if t.is_space or t.is_punct and t.text not in (".",):
+            break
+        low = t.lower_
+        if low in DEFINITE_WORDS or t.dep_ == "poss" and t.tag_ == "PRP$":
+            det = t
+            i -= 1
+            break
+        if low in ("a", "an", "one", "another", "some", "any"):
+            det = t
+            i -= 1
+            break
+        if t.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or t.pos_ in ("ADJ", "PROPN") or low in COUNTRY_WORDS:
+            mods.insert(0, t)
+            i -= 1
+            continue
+        if t.dep_ == "poss" and t.ent_type_ == "PERSON":
+            break
+        break
+    return i + 1, mods, det
+
+
+# --------------------------------------------------------------------------- learning and resolving roles
+
+
+def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) -> None:
+    """Tie countries, offices and genders to people from how the article introduces them.
+
+    "Russian President Vladimir Putin" gives Putin (Russia, president); "his US
+    counterpart Joe Biden" gives Biden the United States; "Dmitry Peskov, the
+    Kremlin spokesman," gives Peskov (Russia, spokesman); "Mr." a gender.
+    """
+    for m in names:
+        p = people.setdefault(m.person, PersonFacts(m.person))
+        title = list(doc[m.token_start : m.head])
+        for t in title:
+            if t.lower_ in MALE_TITLES:
+                p.gender = "m"
+            elif t.lower_ in FEMALE_TITLES:
+                p.gender = "f"
+            office = office_at(doc, t.i)
+            if office and office[0] not in RELATIONAL:
+                p.offices.add(office[0])
+        country = country_of(title)
+        if country:
+            p.countries.add(country)
+        if m.token_start >= 2 and doc[m.token_start - 1].text in ("'s", "’s"):  # "Russia's Vladimir Putin"
+            country = country_of([doc[m.token_start - 2]])
+            if country:
+                p.countries.add(country)
+        for child in doc[m.head].children:
+            if child.dep_ != "appos":
+                continue
+            phrase = list(child.subtree)
+            offices = [o for o in (office_at(doc, t.i) for t in phrase) if o and o[0] not in RELATIONAL]
+            if offices:
+                p.offices.add(offices[-1][0])
+                country = country_of(phrase)
+                if country:
+                    p.countries.add(country)
+
+
+def role_phrases(doc: Doc, covered: set[int]) -> list[RolePhrase]:
+    """Definite role phrases ("the Russian president", "his counterpart") outside name mentions."""
+    found = []
+    ent_type = token_table(doc).ent_type
+    for i in range(len(doc)):
+        if i in covered:
+            continue
+        office = office_at(doc, i)
+        if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
+            continue  # a title before a name is part of the name mention
+        title, first = office
+        _, mods, det = modifiers_before(doc, first)
+        if det is None or det.lower_ not in DEFINITE_WORDS:
+            continue
+        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det))
+    return found
+
+
+def could_hold(p: PersonFacts, title: str) -> bool:
+    """Could this person hold ``title``? Yes when the article gives them no office, or a matching one."""
+    if not p.offices:
+        return True
+    return title in p.offices or (title in TOP_OFFICES and bool(p.offices & TOP_OFFICES))
+
+
+def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list[str], context: str | None,
+                  salient) -> str | None:
+    """The one person a role phrase can name, or None when the article leaves it open.
+
+    Args:
+        info: The phrase.
+        people: What the article says about each person.
+        leaders: The leaders; relational phrases ("his counterpart") resolve among them.
+        context: The person the possessive refers to ("his" in "his counterpart").
+        salient: A callable giving the most salient person before the phrase, used
+            like a pronoun's antecedent when the article gives nobody that office
+            ("the prime minister" after a paragraph about Rishi Sunak).
+    """
+    title, country = info.title, info.country
+    cands = list(people.values())
+    if title in RELATIONAL:
+        pool = [people[n] for n in leaders if n in people] or cands
+        if country:
+            pool = [p for p in pool if country in p.countries]
+        else:
+            pool = [p for p in pool if p.name != context]
+        return pool[0].name if len(pool) == 1 else None
+    if country:
+        in_country = [p for p in cands if country in p.countries]
+        # nobody is tied to that country: the one holder of the office whose country is unknown
+        cands = in_country or [p for p in cands if not p.countries and p.offices and could_hold(p, title)]
+    if title in GENERIC:
+        lead = [p for p in cands if p.name in leaders]
+        cands = lead or [p for p in cands if p.offices & TOP_OFFICES]
+    else:
+        exact = [p for p in cands if title in p.offices]
+        if not exact and country and title in TOP_OFFICES:
+            # "the Chinese president" for someone introduced as "Chinese leader Xi Jinping"
+            exact = [p for p in cands if p.offices & TOP_OFFICES]
+        if not exact and not country and not any(title in p.offices for p in people.values()):
+            person = salient()
+            if person is not None and could_hold(people.setdefault(person, PersonFacts(person)), title):
+                return person
+        cands = exact
+    if len(cands) == 1:
+        return cands[0].name
+    return None
