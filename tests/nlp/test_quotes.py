@@ -10,7 +10,7 @@ import pytest
 
 from helpers import analyze, article_from_text, parse, quote_counts, quote_table
 
-DEVSET = Path(__file__).parent / "data" / "devset"
+DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"
 
 
 def quotes_of(nlp, body: str, title: str = "Leaders meet in Geneva"):
