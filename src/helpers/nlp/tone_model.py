@@ -831,23 +831,3 @@ def main_train(train_path: str | Path, out_path: str | Path, *, seed: int = 0) -
     size = Path(out_path).stat().st_size
     print(f"trained the tone model on {len(examples)} targets in {time.perf_counter() - started:.0f} s: "
           f"{out_path} ({size / 1e6:.1f} MB, {len(model.vocabulary)} features)", file=sys.stderr)
-
-
-def _main(argv: Sequence[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m helpers.tone_model", description=main_train.__doc__)
-    parser.add_argument("train", nargs="?", default=str(config.NEWSMTSC_TRAIN), help="training JSONL")
-    parser.add_argument("out", nargs="?", default=str(config.TONE_MODEL_PATH), help="model JSON to write")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    try:
-        main_train(args.train, args.out, seed=args.seed)
-    except LeadertoneError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main())
