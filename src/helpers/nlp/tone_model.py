@@ -73,7 +73,6 @@ VADER_THRESHOLD = 0.05
 DECIMALS = 6
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 #: Clauses cut off the target's own clause unless they hold the target.
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "ccomp", "cc", "relcl"})
 SUBJECT_CONTEXT_DEPS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "advmod", "oprd"})
