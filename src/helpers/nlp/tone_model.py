@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .. import config
 from ..errors import LeadertoneError
+from ..files import write_text_atomic
 from .lexicon import TONE_MODEL_QUOTE_CHARS, TONE_MODEL_SPEECH_VERBS
 from .pipeline import TokenTable, load_pipeline, span_ents, token_table
 from .schema import NEWSMTSC
@@ -556,11 +557,9 @@ class ToneModel:
         }
 
     def save(self, path: str | Path) -> None:
-        """Write the model as JSON (sorted keys, rounded floats: same model, same bytes)."""
-        p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
+        """Write the model as JSON (sorted keys, rounded floats: same model, same bytes), atomically."""
         text = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-        p.write_text(text + "\n", encoding="utf-8")
+        write_text_atomic(path, text + "\n")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ToneModel:
