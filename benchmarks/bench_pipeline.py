@@ -89,9 +89,10 @@ def fresh_scores():
     The built articles reuse the samples' paragraphs, so the analysis's cache of
     lexicon scores (keyed by the text) hits far more often than on real articles.
     """
-    from helpers.nlp import tone, tone_model
+    from helpers.nlp import tone
+    from helpers.nlp.tone_model import features
 
-    cached = [(m, n, getattr(m, n)) for m in (tone, tone_model) for n in ("textblob_scores", "vader_scores")]
+    cached = [(m, n, getattr(m, n)) for m in (tone, features) for n in ("textblob_scores", "vader_scores")]
     for module, name, fn in cached:
         setattr(module, name, fn.__wrapped__)
     try:
