@@ -15,7 +15,7 @@ STAMP := $(ENV_DIR)/.leadertone-installed
 BOOTSTRAP_PYTHON ?= python3
 ARTICLES ?= data/raw
 
-.PHONY: help env report corpus test lint lab model tone-eval bench clean
+.PHONY: help env report corpus test lint lab model model-linear tone-eval bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,8 +42,12 @@ test: $(STAMP) ## Run the whole test suite
 lint: $(STAMP) ## Check the code with ruff
 	$(PY) -m ruff check src tests benchmarks
 
-model: $(STAMP) ## Rebuild the tone model from data/external/newsmtsc/train.jsonl (fixed seed)
-	$(PY) -m helpers train-tone
+model: $(STAMP) ## Fine-tune the default tone model (MiniLM, ONNX) on data/external/newsmtsc/train.jsonl (CV=5 to cross-validate first; about 30 min on 2 cores)
+	$(PY) -m pip install --progress-bar on -e ".[dev,train]"
+	$(PY) -m helpers train-tone --method minilm $(if $(CV),--cv $(CV),)
+
+model-linear: $(STAMP) ## Rebuild the linear tone model (NewsMTSC, fixed seed, identical bytes)
+	$(PY) -m helpers train-tone --method newsmtsc
 
 tone-eval: $(STAMP) ## Score TextBlob, VADER and the tone model (FILE=... NewsMTSC JSONL)
 	$(PY) -m helpers tone-eval $(or $(FILE),data/external/newsmtsc/train.jsonl)

@@ -113,10 +113,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_train_tone(args: argparse.Namespace) -> int:
-    from .nlp.tone_model import main_train
+    if args.method == "newsmtsc":
+        from .nlp.tone_model import main_train
 
-    main_train(args.train, args.out, seed=args.seed)
-    print(f"wrote {args.out}", file=sys.stderr)
+        out = args.out or str(config.TONE_MODEL_PATH)
+        main_train(args.train, out, seed=0 if args.seed is None else args.seed)
+    else:
+        try:
+            from .nlp.tone_model.onnx_export import main_finetune
+        except ImportError as exc:
+            raise LeadertoneError(f"fine-tuning needs the train extra ({exc.name} is missing): "
+                                  'pip install -e ".[train]" (make model does this)') from None
+        out = args.out or str(config.TONE_TRANSFORMER_DIR)
+        main_finetune(args.train, out, seed=args.seed, cv=args.cv, epochs=args.epochs, limit=args.limit)
+    print(f"wrote {out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -184,10 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=_cmd_tone_eval)
 
-    p = sub.add_parser("train-tone", help="rebuild the target-aware tone model from NewsMTSC training data")
+    p = sub.add_parser("train-tone", help="rebuild a target-aware tone model from NewsMTSC training data")
+    p.add_argument("--method", choices=("minilm", "newsmtsc"), default="minilm",
+                   help="minilm: fine-tune MiniLM and export ONNX (needs the train extra); "
+                        "newsmtsc: the linear model (default: %(default)s)")
     p.add_argument("--train", default=str(config.NEWSMTSC_TRAIN), help="training JSONL (default: %(default)s)")
-    p.add_argument("--out", default=str(config.TONE_MODEL_PATH), help="model file to write (default: %(default)s)")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    p.add_argument("--out", default=None, help=f"where to write (default: {config.TONE_TRANSFORMER_DIR} for minilm, "
+                                               f"{config.TONE_MODEL_PATH} for newsmtsc)")
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: 42 for minilm, 0 for newsmtsc)")
+    p.add_argument("--cv", type=int, default=0, help="minilm: first cross-validate with K folds (default: none)")
+    p.add_argument("--epochs", type=int, default=None, help="minilm: training epochs (default: 2)")
+    p.add_argument("--limit", type=int, default=0, help="minilm: use only the first N targets (a quick check)")
     p.set_defaults(func=_cmd_train_tone)
 
     p = sub.add_parser("report", help="write reports/<article>/ for every article (default: data/raw/)")

@@ -38,6 +38,7 @@ MODELS_DIR = PACKAGE_DIR / "models"
 DEFAULT_ARTICLE = DATA_RAW / "putin_biden_geneva_2021.txt"
 NEWSMTSC_TRAIN = DATA_EXTERNAL / "newsmtsc" / "train.jsonl"
 TONE_MODEL_PATH = MODELS_DIR / "tone_newsmtsc.json"
+TONE_TRANSFORMER_DIR = MODELS_DIR / "tone_minilm"
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 

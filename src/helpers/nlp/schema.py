@@ -39,6 +39,8 @@ COUNT_COLUMNS = ["leader", "direct_quotes", "quoted_words", "share_quoted_words"
 
 #: The tone methods: TextBlob's polarity, and the target-aware model trained on NewsMTSC (the default).
 TEXTBLOB, NEWSMTSC = "textblob", "newsmtsc"
+#: MiniLM fine-tuned on NewsMTSC, run with onnxruntime.
+MINILM = "minilm"
 DEFAULT_METHOD = NEWSMTSC
 
 #: Tone of a leader's own words, and tone toward them in the sentences that mention them.

@@ -1,0 +1,172 @@
+"""The default tone method: all-MiniLM-L6-v2 fine-tuned on NewsMTSC, run offline with onnxruntime.
+
+The model reads one sentence with the target mention marked (``[TGT] … [/TGT]``, see
+:mod:`.inputs`), cut to a window of word pieces around it, and gives negative /
+neutral / positive toward that person. It ships int8-quantised in
+``src/helpers/models/tone_minilm/`` (ONNX graph, ``tokenizer.json``, ``config.json``,
+``MODEL_CARD.md``) and needs only ``onnxruntime``, ``tokenizers`` and numpy: no torch,
+no download. The ONNX file is checked against the SHA-256 in ``config.json`` when it
+is loaded. Rebuild it with ``make model`` (see ``finetune.py``).
+
+All (sentence, target) pairs of an article go through in batches, and the score of
+a pair already seen is reused, so a sentence repeated across articles costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span
+
+from ... import config
+from ...errors import LeadertoneError
+from ..pipeline import span_text
+from ..schema import MINILM
+from .inputs import PAD_TOKEN, encode_target, load_tokenizer, pad_batch
+from .model import TonePrediction
+
+#: Where the shipped model lives.
+MODEL_DIR = config.TONE_TRANSFORMER_DIR
+#: The name of this method in tables and ``tone-eval``.
+METHOD = MINILM
+#: Pairs per onnxruntime call.
+BATCH_SIZE = 64
+#: Scores of this many (sentence, start, end) pairs are kept for reuse.
+CACHE_SIZE = 16384
+#: onnxruntime threads; ``LEADERTONE_ONNX_THREADS`` overrides (results are the same for any value).
+THREADS_ENV = "LEADERTONE_ONNX_THREADS"
+#: Decimals kept of each probability, so a score never depends on the batch it was computed in.
+DECIMALS = 6
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _threads() -> int:
+    raw = os.environ.get(THREADS_ENV, "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+class TransformerToneModel:
+    """Tone toward one person in a sentence, by the fine-tuned MiniLM in ONNX.
+
+    Attributes:
+        labels: The classes, in the order of the model's outputs.
+        window: The input window in word pieces.
+        config: The model's ``config.json`` (training data, seed, scores, hashes).
+    """
+
+    def __init__(self, path_dir: str | os.PathLike[str] = MODEL_DIR, *, threads: int | None = None):
+        """Load the model directory (``config.json``, ``tokenizer.json``, the ONNX file it names).
+
+        Raises:
+            LeadertoneError: when a file is missing or the ONNX file's hash is not the recorded one.
+        """
+        import onnxruntime as ort  # imported with the first model: it costs a little at start-up
+
+        path = Path(path_dir)
+        try:
+            self.config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+            onnx_path = path / self.config["onnx_model"]
+            self.tokenizer = load_tokenizer(str(path / "tokenizer.json"))
+        except Exception as exc:  # a missing file, a damaged JSON, a tokenizer file tokenizers cannot read
+            raise LeadertoneError(
+                f"the tone model in {path} cannot be read ({exc}); rebuild it with `make model`"
+            ) from None
+        expected = self.config.get("onnx_sha256")
+        if not onnx_path.is_file() or file_sha256(onnx_path) != expected:
+            raise LeadertoneError(f"{onnx_path} is missing or is not the shipped tone model (SHA-256 "
+                                  f"{expected}); restore it from the repository or rebuild it with `make model`")
+        self.labels: tuple[str, ...] = tuple(self.config["labels"])
+        self.window = int(self.config["window"])
+        self.pad_id = self.tokenizer.token_to_id(PAD_TOKEN)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or _threads()
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(onnx_path), sess_options=options,
+                                             providers=["CPUExecutionProvider"])
+        self._inputs = [i.name for i in self._session.get_inputs()]
+        self._cache: OrderedDict[tuple[str, int, int], tuple[float, ...]] = OrderedDict()
+
+    def probabilities(self, items: Sequence[tuple[str, int, int]]) -> list[tuple[float, ...]]:
+        """The probability of each label for ``(sentence, start, end)`` items (the target is ``sentence[start:end]``).
+
+        Pairs seen before are answered from the cache; the others go through in batches
+        of similar length, each row padded to the window so that its result never
+        depends on the rows beside it.
+        """
+        found = {item: self._cache[item] for item in items if item in self._cache}
+        todo = [item for item in dict.fromkeys(items) if item not in found]
+        encoded = [encode_target(self.tokenizer, s, a, b, self.window) for s, a, b in todo]
+        order = sorted(range(len(todo)), key=lambda i: len(encoded[i].input_ids))
+        for first in range(0, len(order), BATCH_SIZE):
+            rows = order[first : first + BATCH_SIZE]
+            feeds = pad_batch([encoded[i] for i in rows], self.pad_id, length=self.window)
+            logits = self._session.run(["logits"], {k: feeds[k] for k in self._inputs})[0]
+            for i, probs in zip(rows, _softmax(logits)):
+                found[todo[i]] = tuple(round(float(p), DECIMALS) for p in probs)
+                self._remember(todo[i], found[todo[i]])
+        return [found[item] for item in items]
+
+    def _remember(self, item: tuple[str, int, int], probs: tuple[float, ...]) -> None:
+        self._cache[item] = probs
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def predict_texts(self, items: Sequence[tuple[str, int, int]]) -> list[TonePrediction]:
+        """``TonePrediction``s for ``(sentence, start, end)`` items, in order."""
+        return [self._prediction(p) for p in self.probabilities(items)]
+
+    def predict_text(self, sentence: str, start: int, end: int) -> TonePrediction:
+        """The tone of ``sentence`` toward the person at ``sentence[start:end]``."""
+        return self.predict_texts([(sentence, start, end)])[0]
+
+    def predict_spans(self, pairs: Sequence[tuple[Span, Span]]) -> list[TonePrediction]:
+        """The tone of each sentence toward the mention inside it, all pairs in batches."""
+        items = []
+        for sentence, mention in pairs:
+            base = sentence.start_char
+            items.append((span_text(sentence), mention.start_char - base, mention.end_char - base))
+        return self.predict_texts(items)
+
+    def predict_span(self, sentence: Span, mention: Span) -> TonePrediction:
+        """The tone of ``sentence`` toward the person ``mention`` names."""
+        return self.predict_spans([(sentence, mention)])[0]
+
+    def _prediction(self, probs: tuple[float, ...]) -> TonePrediction:
+        by_label = dict(zip(self.labels, probs))
+        label = self.labels[int(np.argmax(probs))]
+        return TonePrediction(label, by_label["positive"] - by_label["negative"], by_label)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits.astype(np.float64) - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> TransformerToneModel:
+    return TransformerToneModel(path)
+
+
+def load_transformer_model(path: str | os.PathLike[str] | None = None) -> TransformerToneModel:
+    """The shipped fine-tuned model (cached: a second call returns the same object)."""
+    return _load(str(Path(path) if path is not None else MODEL_DIR))
