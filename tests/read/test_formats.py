@@ -84,3 +84,24 @@ def test_size_limit(tmp_path):
     p.write_text("Headline\n\n" + "word " * 1000, encoding="utf-8")
     with pytest.raises(LeadertoneError, match="LEADERTONE_MAX_BYTES"):
         load_article(p, max_bytes=1000)
+
+
+@pytest.mark.parametrize(
+    "content,refused",
+    [
+        (b"Caf\xe9 talks\n\n" + b"He said it was fine.\x7f" * 20, True),  # DEL is a control character
+        (b"Caf\xe9 talks\n\n" + b"He said it was fine.\x81" * 20, True),  # a byte cp1252 lacks
+        (b"Caf\xe9 talks\n\n" + b"He said it was fine.\x0b" * 20, False),  # a vertical tab breaks a line
+        (("Talks\n\n" + "He said it was fine.\ufffd" * 20).encode(), False),  # U+FFFD in UTF-8 is a character
+    ],
+    ids=["del-cp1252", "undefined-cp1252", "vertical-tab-cp1252", "replacement-char-utf8"],
+)
+@pytest.mark.filterwarnings("ignore::helpers.read.ArticleWarning")
+def test_control_characters_count_the_same_in_every_encoding(tmp_path, content, refused):
+    p = tmp_path / "a.txt"
+    p.write_bytes(content)
+    if refused:
+        with pytest.raises(LeadertoneError, match="binary data, not text"):
+            load_article(p)
+    else:
+        assert load_article(p).text.startswith(("Café talks", "Talks"))

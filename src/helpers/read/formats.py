@@ -28,12 +28,22 @@ _HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype\b|/[a-zA-Z]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _refuse_control_chars(text: str, name: str) -> None:
-    """Decoded text that is more than 2 % control characters is binary data, not an article."""
+def _refuse_control_chars(text: str, name: str, *, from_cp1252: bool = False) -> None:
+    """Decoded text that is more than 2 % control characters is binary data, not an article.
+
+    The first 200,000 characters are counted. In text read as cp1252 because it is not
+    UTF-8 (``from_cp1252``), U+FFFD stands for a byte cp1252 lacks (0x81, 0x8D, 0x8F,
+    0x90, 0x9D: C1 control bytes) and counts too; elsewhere it is a character of the text.
+
+    Raises:
+        LeadertoneError: for text full of control characters.
+    """
+    counted = _CONTROL_CHARS | {"\ufffd"} if from_cp1252 else _CONTROL_CHARS
     sample = text[:200_000]
-    controls = sum(1 for c in sample if c in _CONTROL_CHARS)
+    controls = sum(1 for c in sample if c in counted)
     if controls > max(8, len(sample) // 50):
-        raise LeadertoneError(f"{name}: binary data, not text (full of control characters)")
+        detail = "not UTF-8 and full of control bytes" if from_cp1252 else "full of control characters"
+        raise LeadertoneError(f"{name}: binary data, not text ({detail})")
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
@@ -76,9 +86,7 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
         _refuse_control_chars(text, name)
         return text, "utf-8", notes
     text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\ufffd")
-    if controls > max(8, len(text) // 50):
-        raise LeadertoneError(f"{name}: binary data, not text (not UTF-8 and full of control bytes)")
+    _refuse_control_chars(text, name, from_cp1252=True)
     msg = f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)"
     warnings.warn(msg, ArticleWarning, stacklevel=3)
     notes.append(msg)
