@@ -37,7 +37,7 @@ from pathlib import Path
 from helpers import config
 from helpers.corpus import analyze_corpus, corpus_paths
 from helpers.nlp.pipeline import analysis_text, load_pipeline
-from helpers.read.article import load_article
+from helpers.read import load_article
 
 SAMPLES = [config.DATA_RAW, config.PROJ_ROOT / "tests" / "data" / "articles"]
 TARGET_RATIO = 1.30

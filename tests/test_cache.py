@@ -109,7 +109,7 @@ def test_analysis_warnings_come_back_with_a_cached_result(nlp, cache_dir, tmp_pa
     path.write_text("Talks in Oslo\n\nPresident Anna Berg spoke in Oslo on Monday about the harbour and "
                     "the budget, and said the city would grow.\n", encoding="utf-8")
     first = helpers.analyze(path, nlp=nlp)
-    with pytest.warns(helpers.read.article.ArticleWarning, match="only one person"):
+    with pytest.warns(helpers.read.ArticleWarning, match="only one person"):
         second = helpers.analyze(path, nlp=nlp)
     assert second.cached and second.warnings == first.warnings
 

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from helpers import charts
 from helpers.nlp.pipeline import sentence_index
-from helpers.read.article import paragraph_at
+from helpers.read import paragraph_at
 
 LEADERS = ("Vladimir Putin", "Joe Biden")
 _MENTION = re.compile(

@@ -35,7 +35,7 @@ import helpers.report
 from helpers import LeadertoneError, article_from_text, config, load_article
 from helpers.cli import main
 from helpers.nlp.pipeline import analysis_text, paragraph_boundaries, parse, sentence_spans
-from helpers.read.article import load_url, paragraph_at
+from helpers.read import load_url, paragraph_at
 
 TESTS_DIR = Path(__file__).resolve().parent
 HOSTILE = TESTS_DIR / "hostile"
@@ -717,7 +717,7 @@ def test_url_reading_stops_past_the_cap(site, no_proxy):
 
 
 def test_url_timeout(site, no_proxy):
-    assert helpers.read.article.URL_TIMEOUT == 10
+    assert helpers.read.URL_TIMEOUT == 10
     t0 = time.perf_counter()
     with pytest.raises(LeadertoneError, match="no answer within 0.5 seconds"):
         load_url(site + "/slow", timeout=0.5)
@@ -863,7 +863,7 @@ class _quiet:
 
         self._ctx = warnings.catch_warnings()
         self._ctx.__enter__()
-        warnings.simplefilter("ignore", helpers.read.article.ArticleWarning)
+        warnings.simplefilter("ignore", helpers.read.ArticleWarning)
 
     def __exit__(self, *exc):
         return self._ctx.__exit__(*exc)
