@@ -36,6 +36,9 @@ COUNT_COLUMNS = ["leader", "direct_quotes", "quoted_words", "share_quoted_words"
 #: The tone methods: TextBlob's polarity, and the target-aware model trained on NewsMTSC (the default).
 TEXTBLOB, NEWSMTSC = "textblob", "newsmtsc"
 DEFAULT_METHOD = NEWSMTSC
+#: VADER's compound score: a column of the sentence, quotation and target tables (the default method scores
+#: voice by it), and the name a tone table gives it when it is a method of its own.
+VADER = "vader"
 
 #: Tone of a leader's own words, and tone toward them in the sentences that mention them.
 VOICE, COVERAGE = "voice", "coverage"
