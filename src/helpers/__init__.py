@@ -28,9 +28,7 @@ from .nlp.tone import (
     tone_comparison,
 )
 from .nlp.tone_model import TonePrediction, load_tone_model
-from .output import charts
-from .output.export import export
-from .output.html_report import render_report, write_report
+from .output import export, render_report, write_report
 from .read import Article, Boilerplate, Paragraph, article_from_text, load_article
 
 __version__ = "0.1.0"
@@ -54,7 +52,6 @@ __all__ = [
     "analyze_doc",
     "article_from_text",
     "canonical_place",
-    "charts",
     "clear_cache",
     "clean_name",
     "config",
