@@ -41,3 +41,27 @@ def test_entity_view_marks_every_entity_without_parsing_again(default_analysis, 
     for ent in default_analysis.entities.itertuples():
         assert f">{ent.label}</span>" in html and ent.text.split()[0] in html
     assert html._repr_html_() == str(html)
+
+
+def test_entity_view_is_displacys_markup(default_analysis):
+    from spacy import displacy
+
+    ents = [{"start": int(r.start), "end": int(r.end), "label": r.label}
+            for r in default_analysis.entities.itertuples()]
+    doc = {"text": default_analysis.article.text, "ents": ents, "title": None}
+    assert entity_view(default_analysis) == displacy.render(doc, style="ent", manual=True, jupyter=False)
+
+
+def test_views_of_a_cached_analysis_need_no_doc(nlp):
+    from helpers import analyze
+
+    cached = analyze(config.DEFAULT_ARTICLE, nlp=nlp)
+    assert cached.cached
+    evidence = mention_evidence(cached)
+    drivers = tone_drivers(cached)
+    assert cached._doc is None  # the sentence texts come from the sentence table
+    texts = dict(zip(cached.sentences["sentence"], cached.sentences["text"]))
+    assert evidence["sentence_text"].tolist() == [texts[s] for s in cached.mentions["sentence"]]
+    coverage = drivers[drivers.aspect == "coverage"]
+    assert not coverage.empty and (coverage["text"] == coverage["sentence"].map(texts)).all()
+
