@@ -147,12 +147,12 @@ def make_fake_analysis(base) -> SimpleNamespace:
                 k = 3 if aspect == "voice" else 14
                 mean = (0.15 if i else -0.1) + shift * (1 if aspect == "coverage" else -1)
                 means[n] = mean
-                tone_rows.append({"method": method, "leader": n, "aspect": aspect, "n": k, "mean": mean,
-                                  "low": mean - 0.3, "high": mean + 0.25,
+                tone_rows.append({"method": method, "leader": n, "difference": False, "aspect": aspect, "n": k,
+                                  "mean": mean, "low": mean - 0.3, "high": mean + 0.25,
                                   "note": "only 3 quotes: read with care" if k < 5 else ""})
             d = means[LEADERS[0]] - means[LEADERS[1]]
-            tone_rows.append({"method": method, "leader": "Vladimir Putin − Joe Biden", "aspect": aspect, "n": 0,
-                              "mean": d, "low": d - 0.4, "high": d + 0.4, "note": ""})
+            tone_rows.append({"method": method, "leader": "Vladimir Putin − Joe Biden", "difference": True,
+                              "aspect": aspect, "n": 0, "mean": d, "low": d - 0.4, "high": d + 0.4, "note": ""})
     tone = pd.DataFrame(tone_rows)
     leaders = [SimpleNamespace(name=n, aliases=(n, n.split()[-1]), mentions=int((mentions.leader == n).sum()))
                for n in LEADERS]

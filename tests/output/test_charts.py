@@ -74,6 +74,16 @@ def test_tone_chart_has_both_methods_and_intervals(fake, fake_leaders):
     assert "Voice" in chart.caption and "Coverage" in chart.caption
 
 
+def test_tone_chart_and_caption_find_the_difference_rows_by_their_column(fake, fake_leaders):
+    renamed = SimpleNamespace(**{**vars(fake)})
+    renamed.tone = fake.tone.assign(leader=fake.tone["leader"].where(~fake.tone["difference"], "Putin vs Biden"))
+    renamed.leaders = []  # the leaders come from the tone table's rows that are no difference
+    chart = output.chart_tone(renamed)
+    assert list(dict.fromkeys(chart.data.leader)) == list(fake_leaders)
+    assert "difference" not in chart.data.columns
+    assert "difference Putin vs Biden" in output.describe_tone(renamed)
+
+
 def test_sentence_tone_marks_each_leaders_mentions(fake, fake_leaders):
     chart = output.chart_sentence_tone(fake)
     data = chart.data

@@ -47,4 +47,5 @@ ASPECTS = (VOICE, COVERAGE)
 SENTENCE_COLUMNS = ["sentence", "start", "end", "text", "paragraph", "kind", "polarity", "subjectivity", "vader"]
 TARGET_COLUMNS = ["sentence", "leader", "start", "end", "rule", "label", "score", "polarity", "vader",
                   "own_quote"]
-TONE_COLUMNS = ["method", "aspect", "leader", "n", "mean", "low", "high", "note"]
+#: ``difference`` is True on the rows comparing the two leaders (their ``leader`` reads "A − B").
+TONE_COLUMNS = ["method", "aspect", "leader", "difference", "n", "mean", "low", "high", "note"]

@@ -123,7 +123,7 @@ def describe_tone(analysis: ArticleTables, method: str | None = None) -> Sentenc
         return Sentence("No tone figures are available for this article.")
     method = method or default_method(tone)
     sub = tone[tone["method"] == method]
-    names = leader_names(analysis) or [n for n in dict.fromkeys(sub["leader"]) if "−" not in n]
+    names = leader_names(analysis) or list(dict.fromkeys(sub.loc[~sub["difference"], "leader"]))
     out = []
     for aspect in ASPECTS:
         parts = []
@@ -134,7 +134,7 @@ def describe_tone(analysis: ArticleTables, method: str | None = None) -> Sentenc
                 continue
             r = row.iloc[0]
             parts.append(f"{n} {signed(r['mean'])} [{signed(r['low'])}, {signed(r['high'])}], n={int(r['n'])}")
-        diff = sub[(sub.aspect == aspect) & ~sub.leader.isin(names)]
+        diff = sub[(sub.aspect == aspect) & sub["difference"]]
         clause = f"{aspect.capitalize()} ({method_label(method)}): " + "; ".join(parts)
         if not diff.empty and not pd.isna(diff["low"].iloc[0]):
             d = diff.iloc[0]
@@ -145,7 +145,7 @@ def describe_tone(analysis: ArticleTables, method: str | None = None) -> Sentenc
             )
             clause += f"; difference {d['leader']} {signed(d['mean'])} ({verdict})"
         out.append(clause + ".")
-    own = sub[sub.leader.isin(names)]
+    own = sub[~sub["difference"] & sub.leader.isin(names)]
     notes = [f"{r.leader}'s {r.aspect}: {r.note}" for r in own.itertuples()
              if isinstance(r.note, str) and r.note.strip()]
     if notes:

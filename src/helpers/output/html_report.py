@@ -186,7 +186,7 @@ def tone_html(analysis: ArticleTables, colors: dict[str, str]) -> str:
         interval = "" if pd.isna(r.low) else f"{r.low:+.2f} to {r.high:+.2f}"
         rows.append([
             esc(method_label(r.method)),
-            _chip(r.leader, colors) if r.leader in colors else esc(r.leader),
+            esc(r.leader) if r.difference else _chip(r.leader, colors),
             esc(ASPECT_LABELS.get(r.aspect, r.aspect)),
             esc(r.n),
             esc(mean),

@@ -147,12 +147,12 @@ def speaker_table(analysis: ArticleTables) -> pd.DataFrame:
 
 
 def tone_leaders(analysis: ArticleTables) -> list[str]:
-    """The leaders whose tone is shown: the analysis's, else the leaders named in its tone table."""
+    """The leaders whose tone is shown: the analysis's, else those of the tone table's rows that are no difference."""
     tone = analysis.tone
     names = leader_names(analysis)
     if names or tone.empty:
         return names
-    return [n for n in dict.fromkeys(tone["leader"]) if "−" not in n and " - " not in n]
+    return list(dict.fromkeys(tone.loc[~tone["difference"], "leader"]))
 
 
 def leader_tone_table(analysis: ArticleTables) -> pd.DataFrame:
@@ -161,7 +161,8 @@ def leader_tone_table(analysis: ArticleTables) -> pd.DataFrame:
     if tone.empty:
         return pd.DataFrame(columns=TONE_CHART_COLUMNS)
     names = tone_leaders(analysis)
-    data = tone[tone["leader"].isin(names) & tone["aspect"].isin(ASPECTS)][TONE_CHART_COLUMNS].copy()
+    data = tone[~tone["difference"] & tone["leader"].isin(names) & tone["aspect"].isin(ASPECTS)]
+    data = data[TONE_CHART_COLUMNS].copy()
     rank = {m: i for i, m in enumerate(tone_methods(tone))}
     return data.sort_values(
         ["method", "leader", "aspect"],
