@@ -212,8 +212,8 @@ def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
     """05_corpus on data/raw and tests/data/articles, run as the report job runs it (papermill, ARTICLES, OUT_DIR)."""
     import pandas as pd
 
-    from helpers import charts
     from helpers.corpus import analyze_corpus
+    from helpers.output import chart_corpus_quote_share, chart_corpus_tone
 
     folders = [config.DATA_RAW, TEST_ARTICLES]
     written = run_notebooks(folders, out_dir=tmp_path, notebooks=[CORPUS_NOTEBOOK])
@@ -237,7 +237,7 @@ def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
     corpus = analyze_corpus(folders, out_dir=None, progress=False)
     assert corpus.errors.empty and len(corpus.articles) == 11
     shares = pd.read_csv(figures / "corpus_quote_share.csv")
-    expected = charts.chart_corpus_quote_share(corpus, by="outlet").data
+    expected = chart_corpus_quote_share(corpus, by="outlet").data
     pd.testing.assert_frame_equal(shares, expected, check_dtype=False)
     assert {"Reuters", "unknown"} <= set(shares.group)
     reuters = corpus.leaders[corpus.leaders.outlet == "Reuters"]
@@ -245,4 +245,4 @@ def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
         mine = reuters.loc[reuters.leader == row.leader, "quote_share"]
         assert (row.articles, row.quote_share) == (len(mine), pytest.approx(mine.mean(), abs=1e-4))
     tone = pd.read_csv(figures / "corpus_tone.csv")
-    pd.testing.assert_frame_equal(tone, charts.chart_corpus_tone(corpus, by="outlet").data, check_dtype=False)
+    pd.testing.assert_frame_equal(tone, chart_corpus_tone(corpus, by="outlet").data, check_dtype=False)

@@ -7,7 +7,8 @@ The public API, flat:
 >>> analysis.entities.head()  # doctest: +SKIP
 
 Each name is imported from its module the first time it is used, so ``import helpers``
-stays cheap: spaCy loads with the first analysis, matplotlib with the first chart.
+stays cheap: spaCy loads with the first analysis, matplotlib with the first chart
+(``from helpers.output import chart_tone`` for the charts).
 """
 
 from __future__ import annotations
@@ -67,24 +68,19 @@ _EXPORTS: dict[str, str] = {
     "TonePrediction": ".nlp.tone_model",
     "load_tone_model": ".nlp.tone_model",
     # output: charts, tables, files, report.html
-    "export": ".output.export",
-    "render_report": ".output.html_report",
-    "write_report": ".output.html_report",
+    "export": ".output",
+    "render_report": ".output",
+    "write_report": ".output",
 }
-#: Modules offered as attributes (``helpers.charts.chart_tone``).
-_MODULES: dict[str, str] = {"charts": ".output.charts"}
 
-__all__ = sorted(["LeadertoneError", "config", *_EXPORTS, *_MODULES])
+__all__ = sorted(["LeadertoneError", "config", *_EXPORTS])
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module on first use (PEP 562)."""
-    if name in _MODULES:
-        value: Any = importlib.import_module(_MODULES[name], __name__)
-    elif name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
-    else:
+    if name not in _EXPORTS:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
     globals()[name] = value
     return value
 
@@ -113,7 +109,5 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
         tone_comparison,
     )
     from .nlp.tone_model import TonePrediction, load_tone_model  # noqa: F401
-    from .output import charts  # noqa: F401
-    from .output.export import export  # noqa: F401
-    from .output.html_report import render_report, write_report  # noqa: F401
+    from .output import export, render_report, write_report  # noqa: F401
     from .read import Article, Boilerplate, Paragraph, article_from_text, load_article  # noqa: F401

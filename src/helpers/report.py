@@ -13,9 +13,7 @@ from . import config
 from .analysis import analyze
 from .errors import LeadertoneError
 from .files import write_text_atomic
-from .output.charts import all_charts
-from .output.export import export, export_tables
-from .output.html_report import write_report
+from .output import all_charts, export, export_tables, write_report
 
 #: The Jupyter kernel the notebooks run in (ipykernel installs it into the environment).
 KERNEL_NAME = "python3"

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from helpers import article_from_text, parse
+from helpers.nlp.schema import TONE_COLUMNS
 from helpers.nlp.tone import (
     DEFAULT_METHOD,
     MIN_N,
@@ -93,3 +94,7 @@ def test_small_samples_are_flagged():
     assert notes[("textblob", "coverage", "A")].startswith(f"too few to say anything (n=1; at least {MIN_N}")
     assert notes[("textblob", "voice", "B")] == "no data"
     assert notes[("textblob", "coverage", "A − B")].startswith("too few")
+    # the difference rows say so in their own column; the leaders' rows do not
+    assert list(table.columns) == TONE_COLUMNS and table["difference"].dtype == bool
+    assert (table["difference"] == (table["leader"] == "A − B")).all() and table["difference"].sum() == 4
+    assert tone_comparison(sentences, targets, quotes, [])["difference"].dtype == bool

@@ -42,6 +42,9 @@ TEXTBLOB, NEWSMTSC = "textblob", "newsmtsc"
 #: MiniLM fine-tuned on NewsMTSC, run with onnxruntime.
 MINILM = "minilm"
 DEFAULT_METHOD = NEWSMTSC
+#: VADER's compound score: a column of the sentence, quotation and target tables (the default method scores
+#: voice by it), and the name a tone table gives it when it is a method of its own.
+VADER = "vader"
 
 #: Tone of a leader's own words, and tone toward them in the sentences that mention them.
 VOICE, COVERAGE = "voice", "coverage"
@@ -50,4 +53,5 @@ ASPECTS = (VOICE, COVERAGE)
 SENTENCE_COLUMNS = ["sentence", "start", "end", "text", "paragraph", "kind", "polarity", "subjectivity", "vader"]
 TARGET_COLUMNS = ["sentence", "leader", "start", "end", "rule", "label", "score", "polarity", "vader",
                   "own_quote"]
-TONE_COLUMNS = ["method", "aspect", "leader", "n", "mean", "low", "high", "note"]
+#: ``difference`` is True on the rows comparing the two leaders (their ``leader`` reads "A − B").
+TONE_COLUMNS = ["method", "aspect", "leader", "difference", "n", "mean", "low", "high", "note"]

@@ -328,7 +328,8 @@ def tone_comparison(
 
     Returns:
         A DataFrame with ``method`` (``textblob`` or ``DEFAULT_METHOD``), ``aspect``
-        (voice, coverage), ``leader`` (a name, or "A − B" for the difference), ``n``,
+        (voice, coverage), ``leader`` (a name, or "A − B" for the difference),
+        ``difference`` (True on the difference rows), ``n``,
         ``mean``, ``low``/``high`` (bootstrap 95 % interval) and a plain-language
         ``note`` when the numbers cannot carry a conclusion. *Voice* under the
         default method uses VADER (a speaker's own words have no target);
@@ -353,20 +354,23 @@ def tone_comparison(
                     vals = _coverage_values(name, cover_col, target_lists)
                 values[name] = vals
                 mean, low, high = bootstrap_mean(vals)
-                rows.append({"method": method, "aspect": aspect, "leader": name, "n": len(vals), "mean": mean,
-                             "low": low, "high": high, "note": _note(len(vals), low, high)})
+                rows.append({"method": method, "aspect": aspect, "leader": name, "difference": False,
+                             "n": len(vals), "mean": mean, "low": low, "high": high,
+                             "note": _note(len(vals), low, high)})
             if len(names) == 2:
                 a, b = names
                 mean, low, high = bootstrap_difference(values[a], values[b])
                 n = min(len(values[a]), len(values[b]))
-                rows.append({"method": method, "aspect": aspect, "leader": f"{a} − {b}", "n": n, "mean": mean,
-                             "low": low, "high": high, "note": _note(n, low, high, difference=True)})
+                rows.append({"method": method, "aspect": aspect, "leader": f"{a} − {b}", "difference": True,
+                             "n": n, "mean": mean, "low": low, "high": high,
+                             "note": _note(n, low, high, difference=True)})
     for col in ("mean", "low", "high"):
         # numpy's rounding, as ``Series.round`` does it (Python's ``round`` can differ in the last digit)
         rounded = np.round(np.array([row[col] for row in rows], dtype=float), 4).tolist()
         for row, value in zip(rows, rounded):
             row[col] = value
     if not rows:
-        return pd.DataFrame(rows, columns=TONE_COLUMNS).astype(dict.fromkeys(("mean", "low", "high"), float))
+        return pd.DataFrame(rows, columns=TONE_COLUMNS).astype(
+            {"difference": bool, **dict.fromkeys(("mean", "low", "high"), float)})
     return pd.DataFrame(rows, columns=TONE_COLUMNS)  # the rounded values are floats: float64 columns
 

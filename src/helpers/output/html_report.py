@@ -22,23 +22,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..files import write_text_atomic
-from .charts import (
-    ASPECT_LABELS,
-    KIND_LABELS,
-    Chart,
-    all_charts,
-    color_of,
-    describe_tone,
-    leader_colors,
-    leader_names,
-    method_label,
-    tint,
-    tone_methods,
-)
+from ..nlp.schema import DIRECT
+from .captions import describe_tone
+from .charts import Chart, all_charts
 from .export import figure_bytes, output_root
+from .style import ASPECT_LABELS, KIND_LABELS, OTHER_COLOR, color_of, leader_colors, method_label, tint
+from .tables import ArticleTables, leader_names, tone_methods
 
 #: Resolution of the chart images inlined in the page.
 IMAGE_DPI = 150
+#: The charts of a page: ``Chart`` records, or ``{name: Figure | Chart | PNG bytes}``.
+Figures = Iterable[Chart] | Mapping[str, Figure | Chart | bytes]
 
 
 def esc(value: Any) -> str:
@@ -52,11 +46,6 @@ def _css() -> str:
     return resources.files("helpers.output").joinpath("templates", "report.css").read_text(encoding="utf-8")
 
 
-def _table(analysis: Any, name: str) -> pd.DataFrame | None:
-    t = getattr(analysis, name, None)
-    return t if isinstance(t, pd.DataFrame) else None
-
-
 def _class_token(value: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in value.lower()).strip("-")
 
@@ -64,13 +53,13 @@ def _class_token(value: str) -> str:
 # --------------------------------------------------------------------------- the highlighted article
 
 
-def _spans(table: pd.DataFrame | None) -> list[dict[str, Any]]:
-    if table is None or table.empty:
+def _spans(table: pd.DataFrame) -> list[dict[str, Any]]:
+    if table.empty:
         return []
     return [r._asdict() for r in table.reset_index(drop=True).itertuples()]
 
 
-def highlighted_article(analysis: Any, colors: dict[str, str] | None = None) -> str:
+def highlighted_article(analysis: ArticleTables, colors: dict[str, str] | None = None) -> str:
     """The article's paragraphs as HTML, quotes as ``<mark class="quote">`` and mentions as ``<span class="mention">``.
 
     Each quote may be cut into several ``mark`` elements (where a mention or a
@@ -80,8 +69,8 @@ def highlighted_article(analysis: Any, colors: dict[str, str] | None = None) -> 
     article = analysis.article
     text = article.text
     colors = colors if colors is not None else leader_colors(leader_names(analysis))
-    quotes = _spans(_table(analysis, "quotes"))
-    mentions = _spans(_table(analysis, "mentions"))
+    quotes = _spans(analysis.quotes)
+    mentions = _spans(analysis.mentions)
     for i, q in enumerate(quotes):
         q["_id"] = i
     opened: set[int] = set()
@@ -107,8 +96,8 @@ def highlighted_article(analysis: Any, colors: dict[str, str] | None = None) -> 
                 q = min(inside, key=lambda q: q["end"] - q["start"])
                 speaker = q.get("speaker")
                 has_speaker = isinstance(speaker, str) and speaker != ""
-                c = color_of(speaker, colors) if has_speaker else "#8C8C8C"
-                kind = str(q.get("kind") or "direct")
+                c = color_of(speaker, colors) if has_speaker else OTHER_COLOR
+                kind = str(q.get("kind") or DIRECT)
                 tip = f"{KIND_LABELS.get(kind, kind)} · {speaker if has_speaker else 'speaker not found'}"
                 if isinstance(q.get("cue"), str) and q["cue"]:
                     tip += f" · cue: {q['cue']}"
@@ -146,13 +135,13 @@ def _html_table(rows: list[list[str]], header: list[str], num: Iterable[int] = (
 
 def _chip(name: Any, colors: dict[str, str]) -> str:
     if not isinstance(name, str) or not name:
-        return '<span class="chip" style="--c:#8C8C8C"></span> <em>not found</em>'
+        return f'<span class="chip" style="--c:{OTHER_COLOR}"></span> <em>not found</em>'
     return f'<span class="chip" style="--c:{color_of(name, colors)}"></span> {esc(name)}'
 
 
-def quote_table_html(analysis: Any, colors: dict[str, str]) -> str:
+def quote_table_html(analysis: ArticleTables, colors: dict[str, str]) -> str:
     """Every quote: number (linked to the highlight), text, speaker, cue, kind, paragraph."""
-    quotes = _spans(_table(analysis, "quotes"))
+    quotes = _spans(analysis.quotes)
     if not quotes:
         return "<p>No quotes were found.</p>"
     rows = [
@@ -169,10 +158,10 @@ def quote_table_html(analysis: Any, colors: dict[str, str]) -> str:
     return _html_table(rows, ["#", "quote", "speaker", "cue", "kind", "¶"], num=(0, 5), cls="quotes")
 
 
-def quote_counts_html(analysis: Any, colors: dict[str, str]) -> str:
+def quote_counts_html(analysis: ArticleTables, colors: dict[str, str]) -> str:
     """Direct quotes, quoted words and indirect statements per leader."""
-    counts = _table(analysis, "quote_counts")
-    if counts is None or counts.empty:
+    counts = analysis.quote_counts
+    if counts.empty:
         return ""
     rows = []
     for r in counts.itertuples():
@@ -184,10 +173,10 @@ def quote_counts_html(analysis: Any, colors: dict[str, str]) -> str:
                        num=(1, 2, 3, 4))
 
 
-def tone_html(analysis: Any, colors: dict[str, str]) -> str:
+def tone_html(analysis: ArticleTables, colors: dict[str, str]) -> str:
     """The tone table: each method, leader and aspect with mean, 95 % interval, n and note."""
-    tone = _table(analysis, "tone")
-    if tone is None or tone.empty:
+    tone = analysis.tone
+    if tone.empty:
         return "<p>No tone figures are available.</p>"
     rank = {m: i for i, m in enumerate(tone_methods(tone))}
     t = tone.assign(_m=tone["method"].map(rank)).sort_values(["_m"], kind="stable")
@@ -197,7 +186,7 @@ def tone_html(analysis: Any, colors: dict[str, str]) -> str:
         interval = "" if pd.isna(r.low) else f"{r.low:+.2f} to {r.high:+.2f}"
         rows.append([
             esc(method_label(r.method)),
-            _chip(r.leader, colors) if r.leader in colors else esc(r.leader),
+            esc(r.leader) if r.difference else _chip(r.leader, colors),
             esc(ASPECT_LABELS.get(r.aspect, r.aspect)),
             esc(r.n),
             esc(mean),
@@ -213,7 +202,7 @@ def tone_html(analysis: Any, colors: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- charts
 
 
-def _figure_items(figures: Any) -> list[tuple[str, Figure | bytes, str, str]]:
+def _figure_items(figures: Figures | None) -> list[tuple[str, Figure | bytes, str, str]]:
     """(name, figure or PNG bytes, caption, alt text) for every chart given."""
     if figures is None:
         return []
@@ -227,7 +216,7 @@ def _figure_items(figures: Any) -> list[tuple[str, Figure | bytes, str, str]]:
     return items
 
 
-def figures_html(figures: Any) -> str:
+def figures_html(figures: Figures | None) -> str:
     """The charts as ``<figure>`` elements with inline base64 PNG images."""
     out = []
     for name, fig, caption, alt in _figure_items(figures):
@@ -243,21 +232,20 @@ def figures_html(figures: Any) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-def render_report(analysis: Any, figures: Iterable[Chart] | Mapping[str, Any] | None = None) -> str:
+def render_report(analysis: ArticleTables, figures: Figures | None = None) -> str:
     """The whole report page as one HTML string.
 
     Args:
         analysis: An ``Analysis``.
         figures: ``Chart`` records, or ``{name: Figure | Chart | PNG bytes}``; every
-            chart of ``helpers.charts.all_charts(analysis)`` when omitted.
+            chart of ``helpers.output.all_charts(analysis)`` when omitted.
     """
     if figures is None:
         figures = all_charts(analysis)
     article = analysis.article
     names = leader_names(analysis)
     colors = leader_colors(names)
-    leaders = getattr(analysis, "leaders", None) or []
-    counts = {getattr(ld, "name", ld): getattr(ld, "mentions", None) for ld in leaders}
+    counts = {ld.name: ld.mentions for ld in analysis.leaders}
     leader_items = "".join(
         f'<li><span class="chip" style="--c:{colors[n]}"></span> <strong>{esc(n)}</strong>'
         + (f" — named {esc(counts[n])} times" if counts.get(n) is not None else "") + "</li>"
@@ -266,7 +254,7 @@ def render_report(analysis: Any, figures: Iterable[Chart] | Mapping[str, Any] | 
     boiler = "".join(
         f"<li><strong>{esc(b.reason)}</strong>: {esc(article.text[b.start:b.end])}</li>" for b in article.boilerplate
     )
-    warnings = "".join(f"<li>{esc(w)}</li>" for w in getattr(analysis, "warnings", []) or [])
+    warnings = "".join(f"<li>{esc(w)}</li>" for w in analysis.warnings)
     source = article.source_path or ""
     sections = [
         ("article", "The article, quotes and mentions marked", (
@@ -318,9 +306,9 @@ def render_report(analysis: Any, figures: Iterable[Chart] | Mapping[str, Any] | 
 
 
 def write_report(
-    analysis: Any,
+    analysis: ArticleTables,
     *,
-    figures: Iterable[Chart] | Mapping[str, Any] | None = None,
+    figures: Figures | None = None,
     out_dir: str | os.PathLike[str] | None = None,
     path: str | os.PathLike[str] | None = None,
 ) -> Path:

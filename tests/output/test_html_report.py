@@ -9,24 +9,18 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from test_charts import LEADERS, make_fake_analysis
 
-from helpers import article_from_text
-from helpers.output import charts
-from helpers.output.html_report import highlighted_article, render_report, write_report
+from helpers import article_from_text, output
+from helpers.nlp.schema import COUNT_COLUMNS, SENTENCE_COLUMNS, TARGET_COLUMNS, TONE_COLUMNS
+from helpers.output import highlighted_article, render_report, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
-def fake(default_analysis):
-    return make_fake_analysis(default_analysis)
-
-
-@pytest.fixture(scope="module")
 def page(fake):
     # two charts are enough to check inlining; the full set is drawn by the report job
-    return render_report(fake, figures=[charts.chart_mentions(fake), charts.chart_tone(fake)])
+    return render_report(fake, figures=[output.chart_mentions(fake), output.chart_tone(fake)])
 
 
 def _hostile():
@@ -41,7 +35,11 @@ def _hostile():
     mentions = pd.DataFrame([{"leader": "Joe Biden", "text": "Joe Biden", "start": b, "end": b + 9, "sentence": 1,
                               "paragraph": 1, "rule": "full name"}])
     return SimpleNamespace(article=article, slug=article.slug, leaders=[SimpleNamespace(name="Joe Biden", mentions=1)],
-                           mentions=mentions, quotes=quotes, warnings=["<i>warned</i>"], entities=pd.DataFrame())
+                           mentions=mentions, quotes=quotes, warnings=["<i>warned</i>"], entities=pd.DataFrame(),
+                           quote_counts=pd.DataFrame(columns=COUNT_COLUMNS),
+                           sentences=pd.DataFrame(columns=SENTENCE_COLUMNS),
+                           sentence_targets=pd.DataFrame(columns=TARGET_COLUMNS),
+                           tone=pd.DataFrame(columns=TONE_COLUMNS))
 
 
 def test_article_text_is_escaped():
@@ -59,14 +57,14 @@ def test_page_is_self_contained(page):
     assert page.count('src="data:image/png;base64,') == 2
 
 
-def test_every_quote_and_mention_is_marked_from_offsets(fake):
+def test_every_quote_and_mention_is_marked_from_offsets(fake, fake_leaders):
     html = highlighted_article(fake)
     ids = {int(m) for m in re.findall(r'data-quote="(\d+)"', html)}
     assert ids == set(range(len(fake.quotes)))
     assert len(re.findall(r'<mark id="q\d+"', html)) == len(fake.quotes)
-    colours = charts.leader_colors(LEADERS)
-    putin_quote = fake.quotes.index[fake.quotes.speaker == LEADERS[0]][0]
-    putin = colours[LEADERS[0]]
+    colours = output.leader_colors(fake_leaders)
+    putin_quote = fake.quotes.index[fake.quotes.speaker == fake_leaders[0]][0]
+    putin = colours[fake_leaders[0]]
     assert re.search(rf'data-quote="{putin_quote}" data-speaker="Vladimir Putin" style="--c:{putin}', html)
     assert html.count('class="mention') >= len(fake.mentions)
     # the marked text, put back together, is the article's paragraphs

@@ -1,0 +1,125 @@
+"""The one-article charts: one function per chart, each a Figure plus the exact data plotted, in one style.
+
+The charts only read the Analysis tables; ``fake`` (tests/conftest.py) builds those tables
+by hand, so the charts are tested independently of how the analysis finds leaders, quotes and tone.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import output
+
+CHART_FUNCTIONS = [
+    output.chart_entity_counts, output.chart_mentions, output.chart_quote_counts, output.chart_speakers,
+    output.chart_tone, output.chart_sentence_tone,
+]
+
+
+@pytest.mark.parametrize("fn", CHART_FUNCTIONS, ids=lambda f: f.__name__)
+def test_every_chart_is_a_figure_with_its_data_and_the_article_title(fn, fake):
+    chart = fn(fake)
+    fig, data = chart
+    assert isinstance(fig, Figure) and isinstance(data, pd.DataFrame)
+    assert not data.empty
+    assert chart.name and chart.caption
+    titles = [fig.get_suptitle()] + [a.get_text() for a in fig.artists if hasattr(a, "get_text")]
+    assert "Putin after meeting Biden" in " ".join(titles)
+    for ax in fig.axes:
+        if ax.axison:
+            assert not ax.spines["top"].get_visible() and not ax.spines["right"].get_visible()
+            assert ax.get_xlabel() or ax.get_ylabel() or ax.get_title("left") or len(ax.get_yticklabels())
+    assert chart._repr_png_().startswith(b"\x89PNG")
+
+
+def test_mentions_chart_data_sums_to_the_mentions_table(fake, fake_leaders):
+    chart = output.chart_mentions(fake)
+    assert list(chart.data.columns) == ["leader", "rule", "mentions"]
+    totals = chart.data.groupby("leader")["mentions"].sum()
+    assert totals.to_dict() == fake.mentions.groupby("leader").size().to_dict()
+    assert list(dict.fromkeys(chart.data.leader)) == list(fake_leaders)
+    # the bars carry the leaders' colours
+    ax = chart.fig.axes[0]
+    facecolors = {tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in ax.patches}
+    import matplotlib.colors as mc
+
+    for colour in output.leader_colors(fake_leaders).values():
+        assert tuple(round(c, 3) for c in mc.to_rgb(colour)) in facecolors
+
+
+def test_quote_counts_chart_plots_the_quote_counts_table(fake):
+    chart = output.chart_quote_counts(fake)
+    pd.testing.assert_frame_equal(chart.data, fake.quote_counts[chart.data.columns])
+    assert "quoted directly" in chart.caption
+
+
+def test_speakers_chart_lists_other_speakers_in_grey(fake, fake_leaders):
+    chart = output.chart_speakers(fake)
+    data = chart.data
+    assert "US delegation" in set(data.speaker)
+    assert set(data[data.is_leader].speaker) == set(fake_leaders)
+    assert (data.total == data.direct + data.indirect).all()
+    assert "US delegation" in chart.caption
+
+
+def test_tone_chart_has_both_methods_and_intervals(fake, fake_leaders):
+    chart = output.chart_tone(fake)
+    assert list(dict.fromkeys(chart.data.method)) == ["textblob", "newsmtsc"]
+    assert set(chart.data.leader) == set(fake_leaders)  # the difference rows are not plotted
+    assert len([ax for ax in chart.fig.axes if ax.axison]) == 2
+    assert "Voice" in chart.caption and "Coverage" in chart.caption
+
+
+def test_tone_chart_and_caption_find_the_difference_rows_by_their_column(fake, fake_leaders):
+    renamed = SimpleNamespace(**{**vars(fake)})
+    renamed.tone = fake.tone.assign(leader=fake.tone["leader"].where(~fake.tone["difference"], "Putin vs Biden"))
+    renamed.leaders = []  # the leaders come from the tone table's rows that are no difference
+    chart = output.chart_tone(renamed)
+    assert list(dict.fromkeys(chart.data.leader)) == list(fake_leaders)
+    assert "difference" not in chart.data.columns
+    assert "difference Putin vs Biden" in output.describe_tone(renamed)
+
+
+def test_sentence_tone_marks_each_leaders_mentions(fake, fake_leaders):
+    chart = output.chart_sentence_tone(fake)
+    data = chart.data
+    assert len(data) == len(fake.sentences)
+    for n in fake_leaders:
+        assert data[f"mentions: {n}"].sum() == (fake.mentions.leader == n).sum()
+    assert chart.fig.axes[1].get_xlabel().startswith("sentence number")
+
+
+def test_charts_cope_with_an_article_without_leaders_or_quotes(fake):
+    empty = SimpleNamespace(**{**vars(fake)})
+    empty.leaders = []
+    empty.mentions = fake.mentions.iloc[0:0]
+    empty.quotes = fake.quotes.iloc[0:0]
+    empty.quote_counts = fake.quote_counts.iloc[0:0]
+    empty.sentence_targets = fake.sentence_targets.iloc[0:0]
+    empty.tone = fake.tone.iloc[0:0]
+    for fn in CHART_FUNCTIONS:
+        chart = fn(empty)
+        assert isinstance(chart.fig, Figure) and chart.caption
+        chart._repr_png_()
+
+
+def test_all_charts_in_report_order(fake):
+    names = [c.name for c in output.all_charts(fake)]
+    assert names == ["entity_counts", "mentions", "quote_counts", "speakers", "tone", "sentence_tone"]
+
+
+def test_charts_on_the_real_analysis(default_analysis):
+    """The charts whose tables the analysis already has, drawn from the real tables."""
+    a = default_analysis
+    mentions = output.chart_mentions(a)
+    assert mentions.data.groupby("leader")["mentions"].sum().to_dict() == a.mentions.groupby("leader").size().to_dict()
+    counts = output.chart_quote_counts(a)
+    assert counts.data["direct_quotes"].tolist() == a.quote_counts["direct_quotes"].tolist()
+    speakers = output.chart_speakers(a).data
+    for r in a.quote_counts.itertuples():
+        row = speakers[speakers.speaker == r.leader].iloc[0]
+        assert (row.direct, row.indirect) == (r.direct_quotes, r.indirect)
