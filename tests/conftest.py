@@ -26,7 +26,7 @@ os.environ["LEADERTONE_CACHE_DIR"] = _CACHE.name
 
 import helpers  # noqa: E402
 from helpers.nlp.pipeline import sentence_index  # noqa: E402
-from helpers.read.article import paragraph_at  # noqa: E402
+from helpers.read import paragraph_at  # noqa: E402
 
 TESTS_DIR = Path(__file__).resolve().parent
 DEFAULT_ARTICLE = helpers.config.DEFAULT_ARTICLE
