@@ -52,7 +52,7 @@ model-linear: $(STAMP) ## Rebuild the linear tone model (NewsMTSC, fixed seed, i
 tone-eval: $(STAMP) ## Score TextBlob, VADER and the tone model (FILE=... NewsMTSC JSONL)
 	$(PY) -m helpers tone-eval $(or $(FILE),data/external/newsmtsc/train.jsonl)
 
-bench: $(STAMP) ## Time and peak memory of the analysis vs bare spaCy nlp.pipe on 200 articles; memory at 100 vs 1,000
+bench: $(STAMP) ## Time of the analysis vs bare spaCy nlp.pipe on the distinct sample articles; peak memory on 200, and at 100 vs 1,000
 	$(PY) benchmarks/bench_pipeline.py
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/

@@ -28,12 +28,14 @@ def test_built_articles_are_sample_paragraphs_reshuffled(tmp_path):
 
 
 def test_bench_prints_both_sides_and_the_ratios():
-    done = subprocess.run([sys.executable, str(SCRIPT), "--articles", "3", "--memory-sizes", "2", "3", "--json"],
+    done = subprocess.run([sys.executable, str(SCRIPT), "--timed", "3", "--articles", "3", "--memory-sizes", "2", "3",
+                           "--json"],
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     time, memory = result["time"], result["memory_growth"]
-    assert result["articles"] == 3 and time["baseline_s"] > 0 and time["analysis_s"] > 0
+    assert result["articles"] == 3 and result["memory_articles"] == 3
+    assert time["baseline_s"] > 0 and time["analysis_s"] > 0
     assert abs(time["ratio"] - time["analysis_s"] / time["baseline_s"]) < 0.1  # the seconds are rounded
     assert memory["small"]["articles"] == 2 and memory["large"]["articles"] == 3
     assert memory["large"]["peak_rss_mb"] > 100
