@@ -26,6 +26,7 @@ os.environ["LEADERTONE_CACHE_DIR"] = _CACHE.name
 
 import helpers  # noqa: E402
 from helpers.nlp.pipeline import sentence_index  # noqa: E402
+from helpers.nlp.schema import DEFAULT_METHOD  # noqa: E402
 from helpers.read import paragraph_at  # noqa: E402
 
 TESTS_DIR = Path(__file__).resolve().parent
@@ -140,19 +141,22 @@ def make_fake_analysis(base) -> SimpleNamespace:
     sentence_targets = pd.DataFrame(trows)
 
     tone_rows = []
-    for method, shift in (("textblob", 0.0), ("newsmtsc", 0.1)):
+    for method, shift in (("textblob", 0.0), (DEFAULT_METHOD, 0.1)):
         for aspect in ("voice", "coverage"):
+            scored_by = "textblob" if method == "textblob" else "vader" if aspect == "voice" else method
             means = {}
             for i, n in enumerate(LEADERS):
                 k = 3 if aspect == "voice" else 14
                 mean = (0.15 if i else -0.1) + shift * (1 if aspect == "coverage" else -1)
                 means[n] = mean
-                tone_rows.append({"method": method, "leader": n, "difference": False, "aspect": aspect, "n": k,
+                tone_rows.append({"method": method, "leader": n, "difference": False, "aspect": aspect,
+                                  "scored_by": scored_by, "n": k,
                                   "mean": mean, "low": mean - 0.3, "high": mean + 0.25,
                                   "note": "only 3 quotes: read with care" if k < 5 else ""})
             d = means[LEADERS[0]] - means[LEADERS[1]]
             tone_rows.append({"method": method, "leader": "Vladimir Putin − Joe Biden", "difference": True,
-                              "aspect": aspect, "n": 0, "mean": d, "low": d - 0.4, "high": d + 0.4, "note": ""})
+                              "aspect": aspect, "scored_by": scored_by, "n": 0, "mean": d, "low": d - 0.4,
+                              "high": d + 0.4, "note": ""})
     tone = pd.DataFrame(tone_rows)
     leaders = [SimpleNamespace(name=n, aliases=(n, n.split()[-1]), mentions=int((mentions.leader == n).sum()))
                for n in LEADERS]
@@ -201,7 +205,7 @@ def make_corpus(leader_rows, article_rows, *, errors=()):
     )
     tone = pd.DataFrame([{"article": a, "method": method, "aspect": "voice", "leader": "x", "n": 1, "mean": 0.0,
                           "low": 0.0, "high": 0.0, "note": ""}
-                         for a, _, _ in article_rows for method in ("textblob", "newsmtsc")])
+                         for a, _, _ in article_rows for method in ("textblob", DEFAULT_METHOD)])
     empty = pd.DataFrame(columns=["article"])
     return Corpus(articles=articles, leaders=leaders, quotes=empty, sentences=empty, targets=empty, tone=tone,
                   errors=pd.DataFrame(list(errors), columns=["path", "error"]))

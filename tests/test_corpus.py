@@ -11,6 +11,7 @@ import helpers
 from helpers import cache, config
 from helpers.cli import main
 from helpers.corpus import CORPUS_TABLES, analyze_corpus, corpus_paths
+from helpers.nlp.schema import DEFAULT_METHOD
 
 SAMPLES = config.PROJ_ROOT / "tests" / "data" / "articles"
 THREE = [SAMPLES / "biden_xi_summit.txt", SAMPLES / "xi_modi_border.txt", config.DEFAULT_ARTICLE]
@@ -51,7 +52,7 @@ def test_corpus_rows_are_the_single_article_analysis(corpus, nlp):
     assert leaders.loc["Vladimir Putin", "quote_share"] == round(counts.loc["Vladimir Putin", "direct_quotes"]
                                                                  / n_direct, 4)
     tone = single.tone.set_index(["method", "aspect", "leader"])["mean"]
-    assert leaders.loc["Joe Biden", "coverage"] == tone[("newsmtsc", "coverage", "Joe Biden")]
+    assert leaders.loc["Joe Biden", "coverage"] == tone[(DEFAULT_METHOD, "coverage", "Joe Biden")]
 
 
 def test_outlet_and_date_reach_the_tables(corpus):

@@ -17,7 +17,16 @@ from .nlp.entities import entity_table
 from .nlp.leaders import Leader, find_leaders, leader_mentions
 from .nlp.pipeline import load_pipeline, parse, require_article
 from .nlp.quotes import quote_counts, quote_table
-from .nlp.tone import quote_tone, sentence_targets, sentence_tone, tone_comparison
+from .nlp.tone import (
+    LeaderTone,
+    TargetPairs,
+    quote_tone,
+    score_pairs,
+    sentence_tone,
+    target_pairs,
+    targets_table,
+    tone_comparison,
+)
 from .read import Article, ArticleWarning, load_article
 
 #: Version of the ``analyze --json`` schema (documented in the README).
@@ -186,6 +195,52 @@ def analyze_doc(doc: Doc, *, leaders: list[str] | None = None, pipeline: str = "
         leaders: As for ``analyze``.
         pipeline: The ``pipeline_id`` of the pipeline that parsed it, recorded on the result.
     """
+    pending = start_analysis(doc, leaders=leaders, pipeline=pipeline)
+    return pending.finish(pending.score())
+
+
+@dataclass
+class PendingAnalysis:
+    """An analysis with everything done but the target-aware tone model's scores.
+
+    ``score()`` reads plain texts only, so a corpus runs it in another thread while the
+    next article is parsed; ``finish(scores)`` builds the ``Analysis``.
+    """
+
+    doc: Doc
+    leaders: list[Leader]
+    notes: list[str]
+    quotes: pd.DataFrame
+    mentions: pd.DataFrame
+    sentences: pd.DataFrame
+    pairs: TargetPairs
+    pipeline: str
+
+    def score(self) -> list[LeaderTone]:
+        """The tone toward each leader in each sentence that mentions them (the slow step)."""
+        return score_pairs(self.pairs)
+
+    def finish(self, scores: list[LeaderTone]) -> Analysis:
+        """The analysis, given ``score()``'s result."""
+        targets = targets_table(self.pairs, scores)
+        return Analysis(
+            article=require_article(self.doc),
+            entities=entity_table(self.doc),
+            leaders=self.leaders,
+            mentions=self.mentions,
+            quotes=self.quotes,
+            quote_counts=quote_counts(self.quotes, self.leaders),
+            sentences=self.sentences,
+            sentence_targets=targets,
+            tone=tone_comparison(self.sentences, targets, self.quotes, self.leaders),
+            warnings=self.notes,
+            pipeline=self.pipeline,
+            _doc=self.doc,
+        )
+
+
+def start_analysis(doc: Doc, *, leaders: list[str] | None = None, pipeline: str = "") -> PendingAnalysis:
+    """Everything of ``analyze_doc`` before the tone model runs: leaders, quotes, mentions, sentence tone."""
     article = require_article(doc)
     notes = list(article.notes)
     with warnings.catch_warnings(record=True) as caught:
@@ -193,26 +248,13 @@ def analyze_doc(doc: Doc, *, leaders: list[str] | None = None, pipeline: str = "
         found = find_leaders(doc, leaders=leaders)
     for w in caught:
         notes.append(str(w.message))
-        warnings.warn(w.message, stacklevel=2)
+        warnings.warn(w.message, stacklevel=3)
     if len(found) < 2:
         msg = "the article names no person" if not found else f"the article names only one person ({found[0].name})"
         notes.append(msg)
-        warnings.warn(msg, ArticleWarning, stacklevel=2)
+        warnings.warn(msg, ArticleWarning, stacklevel=3)
     quotes = quote_tone(quote_table(doc, found))
     mentions = leader_mentions(doc, found)
     sentences = sentence_tone(doc)
-    targets = sentence_targets(doc, mentions, quotes, sentences)
-    return Analysis(
-        article=article,
-        entities=entity_table(doc),
-        leaders=found,
-        mentions=mentions,
-        quotes=quotes,
-        quote_counts=quote_counts(quotes, found),
-        sentences=sentences,
-        sentence_targets=targets,
-        tone=tone_comparison(sentences, targets, quotes, found),
-        warnings=notes,
-        pipeline=pipeline,
-        _doc=doc,
-    )
+    pairs = target_pairs(doc, mentions, quotes, sentences)
+    return PendingAnalysis(doc, found, notes, quotes, mentions, sentences, pairs, pipeline)

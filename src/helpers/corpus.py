@@ -18,8 +18,10 @@ from __future__ import annotations
 import io
 import sys
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ import pandas as pd
 from spacy.language import Language
 
 from . import config
-from .analysis import analyze_doc
+from .analysis import PendingAnalysis, start_analysis
 from .cache import cache_key, pipeline_id, read_entry, write_entry
 from .errors import LeadertoneError
 from .files import write_bytes_atomic
@@ -237,11 +239,11 @@ class _Item:
     cached: bool = False
 
 
-def _entry_of(doc, *, leaders: list[str] | None, pipeline: str) -> dict[str, Any]:
-    """The analysis of one parsed article as a cache entry; its warnings go in the entry, not on screen."""
+def _started(doc, *, leaders: list[str] | None, pipeline: str) -> PendingAnalysis:
+    """The analysis of one parsed article up to the tone model; its warnings go in the entry, not on screen."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ArticleWarning)
-        return analyze_doc(doc, leaders=leaders, pipeline=pipeline).to_cache_entry()
+        return start_analysis(doc, leaders=leaders, pipeline=pipeline)
 
 
 def parse_articles(
@@ -282,15 +284,56 @@ def analyzed_entries(
     """The per-article work of a corpus run: ``(context, cache entry)``, or ``(context, error message)``
     for an article whose analysis failed (the others go on)."""
     pipeline = pipeline_id(nlp)
-    for context, doc in parse_articles(articles, nlp, n_process=n_process, batch_size=batch_size):
+    # the tone model scores the articles in other threads (onnxruntime lets go of the GIL) while the
+    # next ones are parsed; up to a batch of them wait there, and they still come out in order
+    with ThreadPoolExecutor(max_workers=SCORING_THREADS, thread_name_prefix="leadertone-tone") as scorer, \
+            _quick_handoffs():
+        waiting: deque[tuple[Any, Any, PendingAnalysis | str, Future | None]] = deque()
+        for context, doc in parse_articles(articles, nlp, n_process=n_process, batch_size=batch_size):
+            try:
+                pending = _started(doc, leaders=leaders, pipeline=pipeline)
+                waiting.append((context, doc, pending, scorer.submit(pending.score)))
+            except Exception as exc:  # one article's failure must not stop the corpus
+                waiting.append((context, doc, f"analysis failed: {type(exc).__name__}: {exc}", None))
+            while len(waiting) > batch_size or waiting and (waiting[0][3] is None or waiting[0][3].done()):
+                yield _finished(*waiting.popleft())
+        while waiting:
+            yield _finished(*waiting.popleft())
+
+
+#: Threads that run the tone model beside the parsing (one: a second would take the parser's core).
+SCORING_THREADS = 1
+#: How long a thread may hold the GIL before another gets it, while a corpus runs (Python's default is
+#: 5 ms): the scoring thread needs the GIL for a moment around each onnxruntime call, one per pair, and
+#: should not wait 5 ms for it each time while the parsing thread runs Python.
+HANDOFF_INTERVAL = 0.0002
+
+
+@contextmanager
+def _quick_handoffs() -> Iterator[None]:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(HANDOFF_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
+
+
+def _finished(context: Any, doc, pending: PendingAnalysis | str, scores: Future | None
+              ) -> tuple[Any, dict[str, Any] | str]:
+    """``(context, cache entry)`` of an article whose scores are in, or ``(context, error message)``."""
+    result: dict[str, Any] | str
+    if isinstance(pending, str):
+        result = pending
+    else:
         try:
-            result: dict[str, Any] | str = _entry_of(doc, leaders=leaders, pipeline=pipeline)
+            result = pending.finish(scores.result()).to_cache_entry()
         except Exception as exc:  # one article's failure must not stop the corpus
             result = f"analysis failed: {type(exc).__name__}: {exc}"
-        # the doc's memos point back at it; dropping them lets the doc go now, by reference
-        # counting, instead of whenever the cycle collector next runs
-        forget(doc)
-        yield context, result
+    # the doc's memos point back at it; dropping them lets the doc go now, by reference
+    # counting, instead of whenever the cycle collector next runs
+    forget(doc)
+    return context, result
 
 
 def analyze_articles(

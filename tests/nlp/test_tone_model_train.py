@@ -8,6 +8,7 @@ import pytest
 
 from helpers import config
 from helpers.errors import LeadertoneError
+from helpers.nlp.schema import DEFAULT_METHOD
 from helpers.nlp.tone_model import (
     LABELS,
     METHOD,
@@ -91,7 +92,7 @@ def test_read_newsmtsc_missing_file(tmp_path):
         read_newsmtsc(tmp_path / "absent.jsonl")
 
 
-def test_evaluate_scores_three_methods_on_every_target(tmp_path, nlp):
+def test_evaluate_scores_every_method_on_every_target(tmp_path, nlp):
     path = tmp_path / "eval.jsonl"
     write_jsonl(path, [
         {"sentence_normalized": "Biden said Putin is a murderer.", "targets": [
@@ -103,8 +104,8 @@ def test_evaluate_scores_three_methods_on_every_target(tmp_path, nlp):
             {"from": 0, "to": 6, "mention": "Macron", "polarity": 4.0}]},
     ])
     result = evaluate(read_newsmtsc(path), nlp=nlp)
-    assert result["default"] == METHOD
-    assert set(result["methods"]) == {"textblob", "vader", METHOD}
+    assert result["default"] == DEFAULT_METHOD == "minilm"
+    assert set(result["methods"]) == {"textblob", "vader", METHOD, DEFAULT_METHOD}
     for scores in result["methods"].values():
         assert scores["n"] == 4
         assert 0.0 <= scores["f1_macro"] <= 1.0 and 0.0 <= scores["accuracy"] <= 1.0

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from helpers import LeadertoneError
+from helpers import LeadertoneError, config
 from helpers.nlp.tone_model.transformer import MODEL_DIR, TransformerToneModel, load_transformer_model
 
 #: The SHA-256 of the shipped int8 ONNX file (``make model`` writes the new one into config.json).
@@ -53,10 +53,14 @@ def test_the_target_decides_the_tone(model):
     assert praised.score > blamed.score
 
 
-def test_a_pair_scores_the_same_alone_in_a_batch_and_from_the_cache(model):
-    items = [target("Critics slammed Johnson for his disastrous handling of the crisis.", "Johnson"),
-             target("Supporters praised Merkel for her steady, wise leadership.", "Merkel"),
-             target("Ministers met in Brussels, where Rutte spoke briefly to reporters about trade.", "Rutte")]
+def test_a_pair_scores_the_same_alone_among_others_and_from_the_cache(model):
+    # the int8 model quantises activations per input: batched pairs would change each other's answers
+    lines = (config.NEWSMTSC_TRAIN.read_text(encoding="utf-8").splitlines())[:40]
+    items = []
+    for line in lines:
+        record = json.loads(line)
+        t = record["targets"][0]
+        items.append((record["sentence_normalized"], t["from"], t["to"]))
     batch = model.predict_texts(items)
     fresh = TransformerToneModel(MODEL_DIR)
     alone = [fresh.predict_texts([item])[0] for item in reversed(items)][::-1]

@@ -13,6 +13,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers import output
+from helpers.nlp.schema import DEFAULT_METHOD
 
 CHART_FUNCTIONS = [
     output.chart_entity_counts, output.chart_mentions, output.chart_quote_counts, output.chart_speakers,
@@ -68,7 +69,7 @@ def test_speakers_chart_lists_other_speakers_in_grey(fake, fake_leaders):
 
 def test_tone_chart_has_both_methods_and_intervals(fake, fake_leaders):
     chart = output.chart_tone(fake)
-    assert list(dict.fromkeys(chart.data.method)) == ["textblob", "newsmtsc"]
+    assert list(dict.fromkeys(chart.data.method)) == ["textblob", DEFAULT_METHOD]
     assert set(chart.data.leader) == set(fake_leaders)  # the difference rows are not plotted
     assert len([ax for ax in chart.fig.axes if ax.axison]) == 2
     assert "Voice" in chart.caption and "Coverage" in chart.caption

@@ -37,11 +37,11 @@ COUNT_COLUMNS = ["leader", "direct_quotes", "quoted_words", "share_quoted_words"
 
 # --------------------------------------------------------------------------- tone
 
-#: The tone methods: TextBlob's polarity, and the target-aware model trained on NewsMTSC (the default).
+#: The tone methods: TextBlob's polarity (blind to the target), and the linear target-aware model trained on NewsMTSC.
 TEXTBLOB, NEWSMTSC = "textblob", "newsmtsc"
-#: MiniLM fine-tuned on NewsMTSC, run with onnxruntime.
+#: MiniLM fine-tuned on NewsMTSC, run with onnxruntime: the default.
 MINILM = "minilm"
-DEFAULT_METHOD = NEWSMTSC
+DEFAULT_METHOD = MINILM
 #: VADER's compound score: a column of the sentence, quotation and target tables (the default method scores
 #: voice by it), and the name a tone table gives it when it is a method of its own.
 VADER = "vader"
@@ -54,4 +54,6 @@ SENTENCE_COLUMNS = ["sentence", "start", "end", "text", "paragraph", "kind", "po
 TARGET_COLUMNS = ["sentence", "leader", "start", "end", "rule", "label", "score", "polarity", "vader",
                   "own_quote"]
 #: ``difference`` is True on the rows comparing the two leaders (their ``leader`` reads "A − B").
-TONE_COLUMNS = ["method", "aspect", "leader", "difference", "n", "mean", "low", "high", "note"]
+#: ``scored_by`` names what produced a row's values: under the default method a leader's own words (voice)
+#: have no target, so VADER scores them, while coverage is the target-aware model's.
+TONE_COLUMNS = ["method", "aspect", "scored_by", "leader", "difference", "n", "mean", "low", "high", "note"]

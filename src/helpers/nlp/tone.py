@@ -5,9 +5,11 @@ Three measures, side by side:
 - ``textblob``: TextBlob's polarity (−1…1) and subjectivity (0…1) of a text, blind to
   whom it is about (sentences come from spaCy, never TextBlob's own splitter).
 - ``vader``: VADER's compound score (−1…1), a lexicon tuned for short, informal text.
-- the target-aware model (``DEFAULT_METHOD``, trained on NewsMTSC, see
-  ``helpers.tone_model``): negative / neutral / positive toward one person in a
-  sentence, with a score P(positive) − P(negative) in −1…1.
+- a target-aware model: negative / neutral / positive toward one person in a sentence,
+  with a score P(positive) − P(negative) in −1…1. ``minilm`` (``DEFAULT_METHOD``) is
+  all-MiniLM-L6-v2 fine-tuned on NewsMTSC and run with onnxruntime
+  (``helpers.nlp.tone_model.transformer``); ``newsmtsc`` is the linear model trained on
+  the same data (``helpers.nlp.tone_model``), faster and with no ONNX.
 
 The comparison users ask for is per leader: **voice** (the tone of their own direct
 quotations) and **coverage** (the tone toward them in the sentences that mention
@@ -18,6 +20,7 @@ interval, and the difference between the two leaders.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,11 +28,26 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span
 
+from ..errors import LeadertoneError
 from ..read import paragraph_at
 from .leaders import leader_name
-from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans
-from .schema import DEFAULT_METHOD, DIRECT, RULE_RANK, SENTENCE_COLUMNS, TARGET_COLUMNS, TONE_COLUMNS
-from .tone_model import ToneModel, load_tone_model, textblob_scores, vader_scores
+from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, span_text
+from .schema import (
+    COVERAGE,
+    DEFAULT_METHOD,
+    DIRECT,
+    MINILM,
+    NEWSMTSC,
+    RULE_RANK,
+    SENTENCE_COLUMNS,
+    TARGET_COLUMNS,
+    TEXTBLOB,
+    TONE_COLUMNS,
+    VADER,
+    VOICE,
+)
+from .tone_model import TonePrediction, load_tone_model, textblob_scores, vader_scores
+from .tone_model.transformer import load_transformer_model
 
 #: The method the notebooks use for tone toward a leader.
 #: Below this many sentences or quotations a mean says nothing.
@@ -95,25 +113,107 @@ def quote_tone(quotes: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([quotes, scores], axis=1)
 
 
-def leader_tone(sentence: Span, mention: Span) -> LeaderTone:
-    """The tone of ``sentence`` toward the person ``mention`` names, by the target-aware model.
+def leader_tone(sentence: Span, mention: Span, *, method: str = DEFAULT_METHOD) -> LeaderTone:
+    """The tone of ``sentence`` toward the person ``mention`` names, by a target-aware model.
 
     Args:
         sentence: A sentence of a parsed doc.
         mention: The person's mention inside that sentence.
+        method: ``minilm`` (the default: MiniLM fine-tuned on NewsMTSC) or ``newsmtsc``
+            (the linear model: faster, and needs no onnxruntime).
 
     Example:
         "Biden said Putin is a murderer." reads negative toward Putin.
     """
-    return _leader_tone(load_tone_model(), sentence, mention)
+    return leader_tones([(sentence, mention)], method=method)[0]
 
 
-def _leader_tone(model: ToneModel, sentence: Span, mention: Span) -> LeaderTone:
-    """``leader_tone`` with the model already loaded."""
-    pred = model.predict_span(sentence, mention)
-    return LeaderTone(pred.label, round(float(pred.score), 4))
+def leader_tones(pairs: Sequence[tuple[Span, Span]], *, method: str = DEFAULT_METHOD) -> list[LeaderTone]:
+    """``leader_tone`` of many (sentence, mention) pairs, the default model taking them in batches."""
+    if method == MINILM:
+        predictions = load_transformer_model().predict_spans(pairs)
+    elif method == NEWSMTSC:
+        model = load_tone_model()
+        predictions = [model.predict_span(sentence, mention) for sentence, mention in pairs]
+    else:
+        raise LeadertoneError(f"unknown tone method {method!r} (use {MINILM!r} or {NEWSMTSC!r})")
+    return _tones(predictions)
 
 
+def _tones(predictions: Sequence[TonePrediction]) -> list[LeaderTone]:
+    return [LeaderTone(p.label, round(float(p.score), 4)) for p in predictions]
+
+
+
+@dataclass(frozen=True)
+class TargetPairs:
+    """The (sentence, leader) pairs of a doc that a target-aware model scores, gathered before any is scored.
+
+    Attributes:
+        keys: Per pair: sentence index, leader, the mention's ``start``/``end`` in the article, its rule.
+        spans: Per pair: the sentence and the mention as spans of the doc.
+        texts: Per pair: the sentence's text and the mention's offsets in it (all the
+            fine-tuned model reads: it can score them away from the doc, in another thread).
+        blind: Per sentence: its TextBlob ``polarity`` and VADER score.
+        own: The (sentence, leader) pairs where the sentence holds the leader's own quotation.
+    """
+
+    keys: list[tuple[int, str, int, int, str]]
+    spans: list[tuple[Span, Span]]
+    texts: list[tuple[str, int, int]]
+    blind: dict[int, tuple[float, float]]
+    own: set[tuple[int, str]]
+
+
+def target_pairs(
+    doc: Doc,
+    mentions: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+) -> TargetPairs:
+    """Each sentence that mentions a leader, with that leader's clearest mention in it (see ``sentence_targets``)."""
+    sents = sentence_spans(doc)
+    if sentences is None:
+        sentences = sentence_tone(doc)
+    blind = {int(si): (polarity, vader) for si, polarity, vader in
+             zip(sentences["sentence"].tolist(), sentences["polarity"].tolist(), sentences["vader"].tolist())}
+    own = _own_quote_sentences(doc, quotes) if quotes is not None and not quotes.empty else set()
+    keys, spans, texts = [], [], []
+    for (si, leader), (start, end, rule) in _clearest_mentions(mentions):
+        sent = sents[si]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start < sent.start or span.end > sent.end:  # a mention the sentence splitter cut
+            span = doc[max(span.start, sent.start) : min(span.end, sent.end)]
+            if len(span) == 0:
+                continue
+        keys.append((si, leader, start, end, rule))
+        spans.append((sent, span))
+        texts.append((span_text(sent), span.start_char - sent.start_char, span.end_char - sent.start_char))
+    return TargetPairs(keys, spans, texts, blind, own)
+
+
+def score_pairs(pairs: TargetPairs, *, method: str = DEFAULT_METHOD) -> list[LeaderTone]:
+    """The tone of every pair by ``method``; for the default method, safe to run in another thread."""
+    if method == MINILM:
+        return _tones(load_transformer_model().predict_texts(pairs.texts))
+    return leader_tones(pairs.spans, method=method)
+
+
+def targets_table(pairs: TargetPairs, tones: Sequence[LeaderTone]) -> pd.DataFrame:
+    """The target table: one row per pair, with its tone (``score_pairs``) and the sentence's blind scores."""
+    rows = []
+    for (si, leader, start, end, rule), tone in zip(pairs.keys, tones):
+        polarity, vader = pairs.blind[si]
+        rows.append(
+            {
+                "sentence": si, "leader": leader, "start": start, "end": end,
+                "rule": rule, "label": tone.label, "score": tone.score,
+                "polarity": polarity, "vader": vader, "own_quote": (si, leader) in pairs.own,
+            }
+        )
+    return pd.DataFrame(rows, columns=TARGET_COLUMNS)
 
 
 def sentence_targets(
@@ -121,6 +221,8 @@ def sentence_targets(
     mentions: pd.DataFrame,
     quotes: pd.DataFrame | None = None,
     sentences: pd.DataFrame | None = None,
+    *,
+    method: str = DEFAULT_METHOD,
 ) -> pd.DataFrame:
     """Tone toward each leader in each sentence that mentions them.
 
@@ -134,37 +236,10 @@ def sentence_targets(
         quotes: ``quote_table(doc, leaders)``, to find each leader's own quotations.
         sentences: ``sentence_tone(doc)``, whose TextBlob and VADER scores are reused;
             computed here when omitted.
+        method: The target-aware model that gives ``label`` and ``score`` (see ``leader_tone``).
     """
-    sents = sentence_spans(doc)
-    if sentences is None:
-        sentences = sentence_tone(doc)
-    blind_by_sentence = {
-        int(si): {"polarity": polarity, "vader": vader}
-        for si, polarity, vader in zip(sentences["sentence"].tolist(), sentences["polarity"].tolist(),
-                                       sentences["vader"].tolist())
-    }
-    own = _own_quote_sentences(doc, quotes) if quotes is not None and not quotes.empty else set()
-    model = load_tone_model()
-    rows = []
-    for (si, leader), (start, end, rule) in _clearest_mentions(mentions):
-        sent = sents[si]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        if span.start < sent.start or span.end > sent.end:  # a mention the sentence splitter cut
-            span = doc[max(span.start, sent.start) : min(span.end, sent.end)]
-            if len(span) == 0:
-                continue
-        tone = _leader_tone(model, sent, span)
-        blind = blind_by_sentence[si]
-        rows.append(
-            {
-                "sentence": si, "leader": leader, "start": start, "end": end,
-                "rule": rule, "label": tone.label, "score": tone.score,
-                "polarity": blind["polarity"], "vader": blind["vader"], "own_quote": (si, leader) in own,
-            }
-        )
-    return pd.DataFrame(rows, columns=TARGET_COLUMNS)
+    pairs = target_pairs(doc, mentions, quotes, sentences)
+    return targets_table(pairs, score_pairs(pairs, method=method))
 
 
 def _own_quote_sentences(doc: Doc, quotes: pd.DataFrame) -> set[tuple[int, str]]:
@@ -328,7 +403,8 @@ def tone_comparison(
 
     Returns:
         A DataFrame with ``method`` (``textblob`` or ``DEFAULT_METHOD``), ``aspect``
-        (voice, coverage), ``leader`` (a name, or "A − B" for the difference),
+        (voice, coverage), ``scored_by`` (what produced the row: ``textblob``, ``vader``
+        or the target-aware model), ``leader`` (a name, or "A − B" for the difference),
         ``difference`` (True on the difference rows), ``n``,
         ``mean``, ``low``/``high`` (bootstrap 95 % interval) and a plain-language
         ``note`` when the numbers cannot carry a conclusion. *Voice* under the
@@ -337,31 +413,33 @@ def tone_comparison(
     """
     names = [leader_name(ld) for ld in leaders]
     measures = {
-        # method: (voice column in quotes, coverage column in targets)
-        "textblob": ("polarity", "polarity"),
-        DEFAULT_METHOD: ("vader", "score"),
+        # method: {aspect: (column of quotes (voice) or targets (coverage), what scored that column)}
+        TEXTBLOB: {VOICE: ("polarity", TEXTBLOB), COVERAGE: ("polarity", TEXTBLOB)},
+        DEFAULT_METHOD: {VOICE: (VADER, VADER), COVERAGE: ("score", DEFAULT_METHOD)},
     }
     quote_lists = _lists(quotes, ("kind", "speaker", "group", "polarity", "vader"))
     target_lists = _lists(targets, ("leader", "own_quote", "polarity", "score"))
     rows = []
-    for method, (voice_col, cover_col) in measures.items():
-        for aspect in ("voice", "coverage"):
+    for method, aspects in measures.items():
+        for aspect, (column, scored_by) in aspects.items():
             values = {}
             for name in names:
-                if aspect == "voice":
-                    vals = _voice_values(quotes, name, voice_col, quote_lists) if voice_col in quotes else []
+                if aspect == VOICE:
+                    vals = _voice_values(quotes, name, column, quote_lists) if column in quotes else []
                 else:
-                    vals = _coverage_values(name, cover_col, target_lists)
+                    vals = _coverage_values(name, column, target_lists)
                 values[name] = vals
                 mean, low, high = bootstrap_mean(vals)
-                rows.append({"method": method, "aspect": aspect, "leader": name, "difference": False,
+                rows.append({"method": method, "aspect": aspect, "scored_by": scored_by, "leader": name,
+                             "difference": False,
                              "n": len(vals), "mean": mean, "low": low, "high": high,
                              "note": _note(len(vals), low, high)})
             if len(names) == 2:
                 a, b = names
                 mean, low, high = bootstrap_difference(values[a], values[b])
                 n = min(len(values[a]), len(values[b]))
-                rows.append({"method": method, "aspect": aspect, "leader": f"{a} − {b}", "difference": True,
+                rows.append({"method": method, "aspect": aspect, "scored_by": scored_by, "leader": f"{a} − {b}",
+                             "difference": True,
                              "n": n, "mean": mean, "low": low, "high": high,
                              "note": _note(n, low, high, difference=True)})
     for col in ("mean", "low", "high"):

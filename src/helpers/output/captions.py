@@ -135,7 +135,9 @@ def describe_tone(analysis: ArticleTables, method: str | None = None) -> Sentenc
             r = row.iloc[0]
             parts.append(f"{n} {signed(r['mean'])} [{signed(r['low'])}, {signed(r['high'])}], n={int(r['n'])}")
         diff = sub[(sub.aspect == aspect) & sub["difference"]]
-        clause = f"{aspect.capitalize()} ({method_label(method)}): " + "; ".join(parts)
+        scorers = sub.loc[sub.aspect == aspect, "scored_by"]
+        scorer = scorers.iloc[0] if not scorers.empty else method
+        clause = f"{aspect.capitalize()} ({method_label(scorer)}): " + "; ".join(parts)
         if not diff.empty and not pd.isna(diff["low"].iloc[0]):
             d = diff.iloc[0]
             verdict = (

@@ -24,7 +24,7 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 
-from ..nlp.schema import COVERAGE, DIRECT, INDIRECT, NEWSMTSC, SCARE, TEXTBLOB, VADER, VOICE
+from ..nlp.schema import COVERAGE, DIRECT, INDIRECT, MINILM, NEWSMTSC, SCARE, TEXTBLOB, VADER, VOICE
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order leaders get them.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -40,12 +40,14 @@ KIND_LABELS = {DIRECT: "direct quote", INDIRECT: "indirect statement", SCARE: "s
 METHOD_LABELS = {
     TEXTBLOB: "TextBlob polarity",
     VADER: "VADER compound (whole sentence)",
-    NEWSMTSC: "NewsMTSC model (target-aware)",
+    NEWSMTSC: "NewsMTSC linear model (target-aware)",
+    MINILM: "MiniLM fine-tuned on NewsMTSC (target-aware)",
 }
 #: What a reader must know about a method, shown under its name in the tone chart.
 METHOD_NOTES = {
     TEXTBLOB: "the whole sentence, blind to whom it is about",
-    NEWSMTSC: "tone toward the leader; voice scored by VADER",
+    NEWSMTSC: "coverage: tone toward the leader; voice: VADER",
+    MINILM: "coverage: tone toward the leader; voice: VADER",
 }
 #: The tone aspects as the charts and report explain them.
 ASPECT_LABELS = {

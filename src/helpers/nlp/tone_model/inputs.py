@@ -173,15 +173,12 @@ def encode_batch(tokenizer: Tokenizer, items: Sequence[tuple[str, int, int]],
     return [encode_target(tokenizer, s, a, b, window) for s, a, b in items]
 
 
-def pad_batch(encoded: Sequence[EncodedTarget], pad_id: int = 0, *, length: int | None = None
-              ) -> dict[str, np.ndarray]:
-    """Pads encoded targets to the longest one in the batch, or to ``length``.
+def pad_batch(encoded: Sequence[EncodedTarget], pad_id: int = 0) -> dict[str, np.ndarray]:
+    """Pads encoded targets to the longest one in the batch.
 
     Args:
         encoded: Encoded targets.
         pad_id: Id of the ``[PAD]`` token.
-        length: Pad every row to this many tokens (at least the longest row), so that
-            a row's result never depends on the rows beside it.
 
     Returns:
         A dict of int64 arrays: ``input_ids`` and ``attention_mask`` of shape
@@ -190,7 +187,7 @@ def pad_batch(encoded: Sequence[EncodedTarget], pad_id: int = 0, *, length: int 
     """
     if not encoded:
         raise ValueError("empty batch")
-    seq = max(max(len(e.input_ids) for e in encoded), length or 0)
+    seq = max(len(e.input_ids) for e in encoded)
     input_ids = np.full((len(encoded), seq), pad_id, dtype=np.int64)
     attention_mask = np.zeros((len(encoded), seq), dtype=np.int64)
     for row, e in enumerate(encoded):

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from ... import config
 from ...errors import LeadertoneError
 from ..pipeline import load_pipeline
+from ..schema import DEFAULT_METHOD, MINILM, TEXTBLOB, VADER
 from .features import DEFAULT_PARAMS, DENSE_FEATURES, featurize
 from .lexicon_scores import textblob_label, vader_label
 from .model import DECIMALS, LABELS, METHOD, ToneModel, load_tone_model, rounded, tfidf_row
@@ -269,29 +270,35 @@ def cross_validate(examples: Sequence[ToneExample], *, folds: int = 5, seed: int
 
 def evaluate(examples: Sequence[ToneExample], *, nlp: Language | None = None,
              model: ToneModel | None = None) -> dict[str, Any]:
-    """Score TextBlob, VADER and the tone model on labelled targets.
+    """Score every tone method on labelled targets, side by side.
 
-    TextBlob and VADER score the whole sentence (they cannot tell targets apart).
+    TextBlob and VADER score the whole sentence (they cannot tell targets apart); the
+    linear model (``newsmtsc``) and the fine-tuned MiniLM (``minilm``, the default) score
+    the tone toward the target.
 
     Args:
         examples: Labelled targets, e.g. from :func:`read_newsmtsc`.
-        nlp: A spaCy pipeline; ``helpers.nlp.load_pipeline()`` when omitted.
-        model: The tone model; the shipped one (:func:`load_tone_model`) when omitted.
+        nlp: A spaCy pipeline for the linear model; ``helpers.nlp.load_pipeline()`` when omitted.
+        model: The linear model; the shipped one (:func:`load_tone_model`) when omitted.
 
     Returns:
-        ``{"default": METHOD, "methods": {name: {"f1_macro", "accuracy", "n"}}}``.
+        ``{"default": DEFAULT_METHOD, "methods": {name: {"f1_macro", "accuracy", "n"}}}``.
     """
+    from .transformer import load_transformer_model
+
     model = model or load_tone_model()
     truth = [e.label for e in examples]
     docs = _parse((e.sentence for e in examples), nlp)
-    ours = [model.predict_features(*featurize(docs[e.sentence][:], e.start, e.end, model.params)).label
-            for e in examples]
+    linear = [model.predict_features(*featurize(docs[e.sentence][:], e.start, e.end, model.params)).label
+              for e in examples]
+    minilm = [p.label for p in load_transformer_model().predict_texts([(e.sentence, e.start, e.end) for e in examples])]
     return {
-        "default": METHOD,
+        "default": DEFAULT_METHOD,
         "methods": {
-            "textblob": _scores(truth, [textblob_label(e.sentence) for e in examples]),
-            "vader": _scores(truth, [vader_label(e.sentence) for e in examples]),
-            METHOD: _scores(truth, ours),
+            TEXTBLOB: _scores(truth, [textblob_label(e.sentence) for e in examples]),
+            VADER: _scores(truth, [vader_label(e.sentence) for e in examples]),
+            METHOD: _scores(truth, linear),
+            MINILM: _scores(truth, minilm),
         },
     }
 

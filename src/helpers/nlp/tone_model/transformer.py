@@ -8,8 +8,9 @@ neutral / positive toward that person. It ships int8-quantised in
 no download. The ONNX file is checked against the SHA-256 in ``config.json`` when it
 is loaded. Rebuild it with ``make model`` (see ``finetune.py``).
 
-All (sentence, target) pairs of an article go through in batches, and the score of
-a pair already seen is reused, so a sentence repeated across articles costs nothing.
+The pairs of an article are scored one by one (the int8 model's answer for a pair would
+otherwise depend on the pairs batched with it), and the score of a pair already seen is
+reused, so a sentence repeated across articles costs nothing.
 """
 
 from __future__ import annotations
@@ -36,13 +37,11 @@ from .model import TonePrediction
 MODEL_DIR = config.TONE_TRANSFORMER_DIR
 #: The name of this method in tables and ``tone-eval``.
 METHOD = MINILM
-#: Pairs per onnxruntime call.
-BATCH_SIZE = 64
 #: Scores of this many (sentence, start, end) pairs are kept for reuse.
 CACHE_SIZE = 16384
 #: onnxruntime threads; ``LEADERTONE_ONNX_THREADS`` overrides (results are the same for any value).
 THREADS_ENV = "LEADERTONE_ONNX_THREADS"
-#: Decimals kept of each probability, so a score never depends on the batch it was computed in.
+#: Decimals kept of each probability.
 DECIMALS = 6
 
 
@@ -59,7 +58,7 @@ def _threads() -> int:
     raw = os.environ.get(THREADS_ENV, "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
-    return max(1, min(2, os.cpu_count() or 1))
+    return 1  # one pair at a time is too small to share out; a corpus scores beside the parsing instead
 
 
 class TransformerToneModel:
@@ -108,27 +107,34 @@ class TransformerToneModel:
     def probabilities(self, items: Sequence[tuple[str, int, int]]) -> list[tuple[float, ...]]:
         """The probability of each label for ``(sentence, start, end)`` items (the target is ``sentence[start:end]``).
 
-        Pairs seen before are answered from the cache; the others go through in batches
-        of similar length, each row padded to the window so that its result never
-        depends on the rows beside it.
+        Each pair goes through on its own: the int8 model quantises its activations with a
+        scale taken from the whole input, so a pair batched with others would get another
+        answer than alone. Alone, the same pair always gets the same answer, and costs about
+        what it costs in a batch. Pairs seen before are answered from the cache.
         """
-        found = {item: self._cache[item] for item in items if item in self._cache}
-        todo = [item for item in dict.fromkeys(items) if item not in found]
-        encoded = [encode_target(self.tokenizer, s, a, b, self.window) for s, a, b in todo]
-        order = sorted(range(len(todo)), key=lambda i: len(encoded[i].input_ids))
-        for first in range(0, len(order), BATCH_SIZE):
-            rows = order[first : first + BATCH_SIZE]
-            feeds = pad_batch([encoded[i] for i in rows], self.pad_id, length=self.window)
+        found: dict[tuple[str, int, int], tuple[float, ...]] = {}
+        for item in dict.fromkeys(items):
+            kept = self._cache.get(item)  # one look-up: another thread may drop old entries meanwhile
+            if kept is not None:
+                found[item] = kept
+                continue
+            feeds = pad_batch([encode_target(self.tokenizer, *item, self.window)], self.pad_id)
             logits = self._session.run(["logits"], {k: feeds[k] for k in self._inputs})[0]
-            for i, probs in zip(rows, _softmax(logits)):
-                found[todo[i]] = tuple(round(float(p), DECIMALS) for p in probs)
-                self._remember(todo[i], found[todo[i]])
+            found[item] = tuple(round(float(p), DECIMALS) for p in _softmax(logits)[0])
+            self._remember(item, found[item])
         return [found[item] for item in items]
 
     def _remember(self, item: tuple[str, int, int], probs: tuple[float, ...]) -> None:
         self._cache[item] = probs
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        while len(self._cache) > CACHE_SIZE:
+            try:
+                self._cache.popitem(last=False)
+            except KeyError:  # another thread emptied it first
+                break
+
+    def clear_cache(self) -> None:
+        """Forget the scores kept for reuse (a benchmark's cold start)."""
+        self._cache.clear()
 
     def predict_texts(self, items: Sequence[tuple[str, int, int]]) -> list[TonePrediction]:
         """``TonePrediction``s for ``(sentence, start, end)`` items, in order."""
@@ -139,7 +145,7 @@ class TransformerToneModel:
         return self.predict_texts([(sentence, start, end)])[0]
 
     def predict_spans(self, pairs: Sequence[tuple[Span, Span]]) -> list[TonePrediction]:
-        """The tone of each sentence toward the mention inside it, all pairs in batches."""
+        """The tone of each sentence toward the mention inside it."""
         items = []
         for sentence, mention in pairs:
             base = sentence.start_char
