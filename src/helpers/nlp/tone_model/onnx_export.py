@@ -28,13 +28,13 @@ from .finetune import (
     base_model_dir,
     log,
     run_cv,
-    sha256_file,
     to_tensors,
     train_model,
 )
 from .inputs import MARKERS, PAD_TOKEN, TGT_OPEN, encode_target, load_tokenizer
 from .model import LABELS
 from .train import ToneExample, read_newsmtsc
+from .transformer import file_sha256
 
 ONNX_OPSET = 17
 POLARITY_TO_LABEL = {"2.0": "negative", "4.0": "neutral", "6.0": "positive"}
@@ -183,7 +183,7 @@ def run_train_export(examples: Sequence[ToneExample], out_dir: Path, hp: HyperPa
         int8_path = out_dir / "model.int8.onnx"
         shutil.move(str(int8_tmp), int8_path)
     tokenizer.save(str(out_dir / "tokenizer.json"))
-    write_config(out_dir, hp, len(examples), cv, sha256_file(int8_path))
+    write_config(out_dir, hp, len(examples), cv, file_sha256(int8_path))
     write_model_card(out_dir, hp, len(examples), cv)
     log(f"wrote {int8_path} ({int8_path.stat().st_size / 1e6:.1f} MB)")
     return int8_path
