@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _is_blank_char(c: str) -> bool:
@@ -18,7 +18,7 @@ def _is_blank_char(c: str) -> bool:
     return c.isspace() or c in _ZERO_WIDTH or unicodedata.category(c) in ("Cc", "Cf")
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding blanks (any Unicode space, zero-width and control characters)."""
     while start < end and _is_blank_char(text[start]):
         start += 1
@@ -27,11 +27,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _has_content(text: str) -> bool:
+def has_content(text: str) -> bool:
     """True when ``text`` holds something besides spaces, zero-width and control characters."""
     return not all(map(_is_blank_char, text))
 
 
-def _norm(s: str) -> str:
+def folded(s: str) -> str:
     """``s`` with each run of spaces, non-breaking and zero-width spaces made one space, and stripped."""
     return re.sub(r"[\s\u00a0\u200b]+", " ", s).strip()

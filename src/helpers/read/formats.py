@@ -1,6 +1,6 @@
 """Bytes to text, and text in each format to an ``Article``: plain text or Markdown, HTML, JSON.
 
-``decode_bytes`` picks the encoding and refuses binary data; ``_read_decoded``
+``decode_bytes`` picks the encoding and refuses binary data; ``read_decoded``
 hands the decoded text to the reader of its format, which finds the body, the
 title and the publication fields the format carries before ``article_from_text``
 takes over. ``load_article`` and ``load_url`` call both.
@@ -15,8 +15,8 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import LeadertoneError
-from .chars import _WORD
-from .metadata import SIDECAR_NAME, _json_metadata, _merge_metadata
+from .chars import WORD_RE
+from .metadata import SIDECAR_NAME, json_metadata, merge_metadata
 from .model import Article, ArticleWarning
 from .structure import article_from_text
 
@@ -28,7 +28,7 @@ _HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype\b|/[a-zA-Z]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _refuse_control_chars(text: str, name: str, *, from_cp1252: bool = False) -> None:
+def refuse_control_chars(text: str, name: str, *, from_cp1252: bool = False) -> None:
     """Decoded text that is more than 2 % control characters is binary data, not an article.
 
     The first 200,000 characters are counted. In text read as cp1252 because it is not
@@ -72,7 +72,7 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 raise LeadertoneError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc}") from None
-            _refuse_control_chars(text, name)
+            refuse_control_chars(text, name)
             return text, enc, notes
     if data.startswith(b"%PDF-"):
         raise LeadertoneError(f"{name}: this is a PDF file, not text; export the article's text first")
@@ -83,10 +83,10 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     except UnicodeDecodeError:
         pass
     else:
-        _refuse_control_chars(text, name)
+        refuse_control_chars(text, name)
         return text, "utf-8", notes
     text = data.decode("cp1252", errors="replace")
-    _refuse_control_chars(text, name, from_cp1252=True)
+    refuse_control_chars(text, name, from_cp1252=True)
     msg = f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)"
     warnings.warn(msg, ArticleWarning, stacklevel=3)
     notes.append(msg)
@@ -105,7 +105,7 @@ def _text_to_article(
 ) -> Article:
     """Plain text or Markdown: the publication fields come from the sidecar only."""
     notes = list(notes)
-    meta = _merge_metadata(source_path, [(SIDECAR_NAME, sidecar)], notes)
+    meta = merge_metadata(source_path, [(SIDECAR_NAME, sidecar)], notes)
     return article_from_text(
         text,
         source_path=source_path,
@@ -143,7 +143,7 @@ def _html_to_article(
             f: value if isinstance(value := get(key), str) else None
             for f, key in (("outlet", "sitename"), ("published", "date"), ("url", "url"))
         }
-    if len(_WORD.findall(body)) < 4:  # nothing, or a stray menu word ("Home")
+    if len(WORD_RE.findall(body)) < 4:  # nothing, or a stray menu word ("Home")
         raise LeadertoneError(f"{source_path}: no article text found in the HTML page")
     return _article(body, title, ("from the page", page), fmt="html", source_path=source_path, encoding=encoding,
                     notes=notes, boilerplate_patterns=boilerplate_patterns, sidecar=sidecar)
@@ -174,7 +174,7 @@ def _json_to_article(
     title = obj.get("title")
     if title is not None and not isinstance(title, str):
         raise LeadertoneError(f'{source_path}: JSON "title" must be a string')
-    own = _json_metadata(obj, source_path)
+    own = json_metadata(obj, source_path)
     text = obj["text"]
     if _SURROGATE.search(text) or (title and _SURROGATE.search(title)):
         # "\ud83d" escapes without their pair (an emoji cut in half) cannot be written as UTF-8;
@@ -202,12 +202,12 @@ def _article(
     """``article_from_text`` with the file's own metadata (``own``: where it came from, the values) merged
     with the sidecar's."""
     notes = list(notes)
-    meta = _merge_metadata(source_path, [own, (SIDECAR_NAME, sidecar)], notes)
+    meta = merge_metadata(source_path, [own, (SIDECAR_NAME, sidecar)], notes)
     return article_from_text(text, title=title, source_path=source_path, fmt=fmt, encoding=encoding,
                              boilerplate_patterns=boilerplate_patterns, notes=notes, **meta)
 
 
-def _read_decoded(
+def read_decoded(
     text: str,
     fmt: str,
     *,

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from .. import config
 from ..errors import LeadertoneError
-from .chars import _has_content
-from .formats import _read_decoded, decode_bytes
+from .chars import has_content
+from .formats import decode_bytes, read_decoded
 from .metadata import sidecar_metadata
-from .model import HTML_SUFFIXES, JSON_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, Article, ArticleWarning, _size
-from .web import _is_web_url, load_url
+from .model import HTML_SUFFIXES, JSON_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, Article, ArticleWarning, human_size
+from .web import is_web_url, load_url
 
 
 def find_articles(folder: str | Path = config.DATA_RAW) -> list[Path]:
@@ -64,14 +64,14 @@ def _read_capped(p: Path, shown: str, limit: int) -> bytes:
         size = p.stat().st_size
         if size > limit:
             raise LeadertoneError(
-                f"{shown}: {_size(size)} is over the {_size(limit)} limit "
+                f"{shown}: {human_size(size)} is over the {human_size(limit)} limit "
                 "(raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
             )
         with p.open("rb") as fh:
             data = fh.read(limit + 1)  # the file may have grown since stat()
         if len(data) > limit:
             raise LeadertoneError(
-                f"{shown}: over the {_size(limit)} limit (raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
+                f"{shown}: over the {human_size(limit)} limit (raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
             )
     except PermissionError:
         raise LeadertoneError(f"{shown}: permission denied") from None
@@ -129,19 +129,19 @@ def load_article(
             malformed file, an unknown format, a JSON publication field that is not a
             string, or a malformed ``metadata.csv`` beside the file.
     """
-    if isinstance(path, str) and _is_web_url(path):
+    if isinstance(path, str) and is_web_url(path):
         return load_url(path, max_bytes=max_bytes, boilerplate_patterns=boilerplate_patterns)
     shown = str(path)
     p = _article_file(path, shown)
     data = _read_capped(p, shown, config.MAX_INPUT_BYTES if max_bytes is None else max_bytes)
     text, encoding, notes = decode_bytes(data, name=shown)
-    if not _has_content(text):
+    if not has_content(text):
         raise LeadertoneError(f"{shown}: the file is empty (only whitespace)")
     sidecar = sidecar_metadata(p)
     suffix = p.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         _note_html_as_text(text, shown, notes)
-    return _read_decoded(
+    return read_decoded(
         text,
         _format_of(suffix),
         source_path=shown,

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .. import config
 from ..errors import LeadertoneError
-from .chars import _norm
-from .model import ArticleWarning, _size
+from .chars import folded
+from .model import ArticleWarning, human_size
 
 #: The table of publication metadata read from an article's folder.
 SIDECAR_NAME = "metadata.csv"
@@ -133,7 +133,7 @@ def _read_sidecar(path: str, stamp: tuple[int, int, int]) -> Mapping[str, Mappin
     except OSError as exc:
         raise LeadertoneError(f"{path}: the metadata table cannot be read ({exc.strerror or exc})") from None
     if len(data) > config.MAX_INPUT_BYTES:
-        raise LeadertoneError(f"{path}: the metadata table is over the {_size(config.MAX_INPUT_BYTES)} limit")
+        raise LeadertoneError(f"{path}: the metadata table is over the {human_size(config.MAX_INPUT_BYTES)} limit")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -205,7 +205,7 @@ def sidecar_metadata(article_path: str | Path) -> dict[str, str]:
     return dict(rows.get(p.name, {}))
 
 
-def _json_metadata(obj: Mapping, source_path: str) -> dict[str, str | None]:
+def json_metadata(obj: Mapping, source_path: str) -> dict[str, str | None]:
     """Publication fields of a JSON article: for each, the first key of ``JSON_METADATA_KEYS`` with a value.
 
     ``null`` and empty strings count as absent; an outlet may also be an object with a
@@ -230,7 +230,7 @@ def _json_metadata(obj: Mapping, source_path: str) -> dict[str, str | None]:
     return found
 
 
-def _merge_metadata(
+def merge_metadata(
     name: str, sources: Sequence[tuple[str, Mapping[str, str | None]]], notes: list[str]
 ) -> dict[str, str | None]:
     """Each publication field from the first source that gives it; a date that is not a date is noted and skipped.
@@ -256,7 +256,7 @@ def _merge_metadata(
     return merged
 
 
-def _publication_fields(
+def publication_fields(
     name: str,
     bodies: Sequence[str],
     *,
@@ -272,10 +272,10 @@ def _publication_fields(
     full date is left out with a note in ``notes`` and a warning pointing at the
     caller of ``article_from_text``.
     """
-    outlet = _norm(outlet) if outlet else None
+    outlet = folded(outlet) if outlet else None
     if not outlet:
         outlet = next(filter(None, map(dateline_credit, bodies[:DATELINE_PARAGRAPHS])), None)
-    if published is not None and _norm(published):
+    if published is not None and folded(published):
         day = normalize_date(published)
         if day is None:
             msg = _date_note(name, published, "as given")

@@ -135,6 +135,6 @@ def paragraph_at(article: Article, offset: int) -> int | None:
     return None
 
 
-def _size(n: int) -> str:
+def human_size(n: int) -> str:
     """A byte count for messages about the input size limit (``1,000 bytes``, ``10.0 MB``)."""
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"

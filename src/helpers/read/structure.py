@@ -13,8 +13,8 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from ..errors import LeadertoneError
-from .chars import _WORD, _has_content, _norm, _strip_span
-from .metadata import _publication_fields
+from .chars import WORD_RE, folded, has_content, strip_span
+from .metadata import publication_fields
 from .model import QUOTE_MARKS, Article, ArticleWarning, Boilerplate, Paragraph
 
 #: Whole-line patterns for page furniture, each with the reason reported. Users add
@@ -74,11 +74,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _LINE_SPLIT.finditer(text, start, end):
-        s, e = _strip_span(text, pos, m.start())
+        s, e = strip_span(text, pos, m.start())
         if e > s:
             out.append((s, e))
         pos = m.end()
-    s, e = _strip_span(text, pos, end)
+    s, e = strip_span(text, pos, end)
     if e > s:
         out.append((s, e))
     return out
@@ -89,11 +89,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for m in _BLOCK_SPLIT.finditer(text):
-        s, e = _strip_span(text, pos, m.start())
+        s, e = strip_span(text, pos, m.start())
         if e > s:
             out.append((s, e))
         pos = m.end()
-    s, e = _strip_span(text, pos, len(text))
+    s, e = strip_span(text, pos, len(text))
     if e > s:
         out.append((s, e))
     return out
@@ -133,14 +133,14 @@ def _trailing_author_block(
     # a byline is one of the last few content lines; everything after it is bio or boilerplate
     for pos in range(len(content) - 1, max(len(content) - 5, 0), -1):
         i = content[pos]
-        line = _norm(text[spans[i][0] : spans[i][1]])
+        line = folded(text[spans[i][0] : spans[i][1]])
         if not (_NAME_LINE.fullmatch(line) or _BYLINE.fullmatch(line)):
             continue
         after = content[pos + 1 :]
         if len(after) > 2:
             break
         first_name = line.split()[1 if line.lower().startswith("by ") else 0]
-        bios = [_norm(text[spans[j][0] : spans[j][1]]) for j in after]
+        bios = [folded(text[spans[j][0] : spans[j][1]]) for j in after]
         if all(
             len(b) <= 400
             and (_is_fully_quoted(b) or _BIO_HINT.search(b) or b.startswith((first_name, "He ", "She ")))
@@ -155,7 +155,7 @@ def _trailing_author_block(
 
 def _language_note(text: str) -> str | None:
     """A note when ``text`` does not look like English: mostly non-Latin letters, or common English words rare."""
-    words = _WORD.findall(text[:200_000])
+    words = WORD_RE.findall(text[:200_000])
     letters = sum(map(len, words))
     latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for w in words for c in w)
     if not (letters >= 20 and latin < letters / 2) and len(words) < 40:
@@ -174,10 +174,10 @@ def _language_note(text: str) -> str | None:
 
 def _with_title(text: str, title: str | None) -> str:
     """``text`` headed by a headline given separately, unless it already starts with it."""
-    if title is not None and _norm(title):
-        title = _norm(title)
-        if not _norm(text).startswith(title):
-            text = f"{title}\n\n{text}" if _norm(text) else title
+    if title is not None and folded(title):
+        title = folded(title)
+        if not folded(text).startswith(title):
+            text = f"{title}\n\n{text}" if folded(text) else title
     return text
 
 
@@ -207,7 +207,7 @@ def _boilerplate_reasons(
     for i, (s, e) in enumerate(spans):
         if i == 0:
             continue
-        line = _norm(text[s:e])
+        line = folded(text[s:e])
         for pat, reason in patterns:
             if pat.fullmatch(line):
                 reasons[i] = reason
@@ -228,16 +228,16 @@ def _sort_spans(
     for i, (s, e) in enumerate(spans):
         if i in reasons:
             if _is_fully_quoted(text[s:e]):  # the words, not the marks around them
-                s, e = _strip_span(text, s + 1, e - 1)
+                s, e = strip_span(text, s + 1, e - 1)
             boilerplate.append(Boilerplate(s, e, reasons[i]))
             continue
         raw = text[s:e]
         md = re.match(r"#{1,6}[ \t]+", raw) if fmt == "md" else None
         if md:
-            s, e = _strip_span(text, s + md.end(), e)
+            s, e = strip_span(text, s + md.end(), e)
         if i == 0:
             kind = "title"
-        elif md or ("\n" not in raw and _looks_like_heading(_norm(raw))):
+        elif md or ("\n" not in raw and _looks_like_heading(folded(raw))):
             kind = "heading"
         else:
             kind = "body"
@@ -287,7 +287,7 @@ def article_from_text(
         LeadertoneError: when there is no text at all.
     """
     text = _with_title(text, title)
-    if not _has_content(text):
+    if not has_content(text):
         raise LeadertoneError("the article is empty (no text found)")
     patterns = _compile_patterns(boilerplate_patterns)
     spans = _spans(text)
@@ -295,14 +295,14 @@ def article_from_text(
     name = source_path or "text"
     notes = list(notes)
     bodies = [text[p.start : p.end] for p in paragraphs if p.kind == "body"]
-    outlet, published, url = _publication_fields(
+    outlet, published, url = publication_fields(
         name, bodies, outlet=outlet, published=published, url=url, notes=notes
     )
     _note_language(name, text, paragraphs, notes)
     return Article(
         text=text,
-        title=_norm(text[paragraphs[0].start : paragraphs[0].end]),
-        headings=tuple(_norm(text[p.start : p.end]) for p in paragraphs if p.kind == "heading"),
+        title=folded(text[paragraphs[0].start : paragraphs[0].end]),
+        headings=tuple(folded(text[p.start : p.end]) for p in paragraphs if p.kind == "heading"),
         paragraphs=tuple(paragraphs),
         boilerplate=tuple(boilerplate),
         source_path=source_path,

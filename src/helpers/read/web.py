@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 from .. import config
 from ..errors import LeadertoneError
-from .chars import _has_content
-from .formats import _read_decoded, _refuse_control_chars, decode_bytes
-from .model import Article, _size
+from .chars import has_content
+from .formats import decode_bytes, read_decoded, refuse_control_chars
+from .model import Article, human_size
 
 #: Seconds to wait for a web page, in all.
 URL_TIMEOUT = 10.0
@@ -35,7 +35,7 @@ _CONTENT_FORMATS = {
 }
 
 
-def _is_web_url(path: str) -> bool:
+def is_web_url(path: str) -> bool:
     """True when ``path`` is an ``http://`` or ``https://`` URL, to be read with ``load_url``.
 
     Raises:
@@ -77,7 +77,7 @@ def _check_url(url: str) -> None:
 def _fetch(url: str, limit: int, timeout: float) -> tuple[bytes, str, str | None]:
     """The body of ``url`` (at most ``limit`` bytes, within ``timeout`` seconds), its Content-Type and charset."""
     too_big = (
-        f"{url}: the page is over the {_size(limit)} limit (raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
+        f"{url}: the page is over the {human_size(limit)} limit (raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
     )
     request = urllib.request.Request(
         url, headers={"User-Agent": "leadertone/0.1", "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
@@ -145,12 +145,12 @@ def load_url(
         if not charset:
             raise LookupError
         text, encoding = data.decode(charset), charset
-        _refuse_control_chars(text, url)
+        refuse_control_chars(text, url)
     except (LookupError, UnicodeDecodeError):
         text, encoding, notes = decode_bytes(data, name=url)
-    if not _has_content(text):
+    if not has_content(text):
         raise LeadertoneError(f"{url}: the page is empty (only whitespace)")
-    return _read_decoded(
+    return read_decoded(
         text,
         _CONTENT_FORMATS[content_type],
         source_path=url,
