@@ -30,7 +30,7 @@ from .nlp.tone import (
 from .read import Article, ArticleWarning, load_article
 
 #: Version of the ``analyze --json`` schema (documented in the README).
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 #: The tables of an Analysis, in the order they are stored in the cache.

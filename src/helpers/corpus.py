@@ -297,8 +297,25 @@ def analyzed_entries(
                 waiting.append((context, doc, f"analysis failed: {type(exc).__name__}: {exc}", None))
             while len(waiting) > batch_size or waiting and (waiting[0][3] is None or waiting[0][3].done()):
                 yield _finished(*waiting.popleft())
+        # the parsing is over: this thread takes the later half of what the scoring thread has not begun
+        queued = [i for i, (_, _, _, scores) in enumerate(waiting) if scores is not None and not scores.running()
+                  and not scores.done()]
+        for i in reversed(queued[len(queued) // 2 :]):
+            context, doc, pending, scores = waiting[i]
+            if scores.cancel():
+                waiting[i] = (context, doc, pending, _scored_here(pending))
         while waiting:
             yield _finished(*waiting.popleft())
+
+
+def _scored_here(pending: PendingAnalysis) -> Future:
+    """``pending.score()`` run in this thread, as a finished ``Future``."""
+    done: Future = Future()
+    try:
+        done.set_result(pending.score())
+    except Exception as exc:  # reported with the article, as from the scoring thread
+        done.set_exception(exc)
+    return done
 
 
 #: Threads that run the tone model beside the parsing (one: a second would take the parser's core).

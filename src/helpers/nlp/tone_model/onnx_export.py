@@ -135,7 +135,9 @@ def write_model_card(out_dir: Path, hp: HyperParams, n_train: int, cv: dict | No
     """``MODEL_CARD.md`` beside the model: data, seed, scores, licence, how to rebuild."""
     if cv and "macro_f1_mean" in cv:
         folds = ", ".join(f"{s:.3f}" for s in cv["macro_f1_per_fold"])
-        scores = (f"{cv['folds']}-fold cross-validated macro-F1 on the training split (grouped by sentence): "
+        done = len(cv["macro_f1_per_fold"])
+        which = f"{cv['folds']}-fold" if done == cv["folds"] else f"{cv['folds']}-fold (the first {done} folds)"
+        scores = (f"{which} cross-validated macro-F1 on the training split (grouped by sentence): "
                   f"**{cv['macro_f1_mean']:.3f} ± {cv['macro_f1_sd']:.3f}** (folds: {folds}); accuracy "
                   f"{cv['accuracy_mean']:.3f}.")
     else:
