@@ -49,7 +49,7 @@ model: $(STAMP) ## Fine-tune the default tone model (MiniLM, ONNX) on data/exter
 model-linear: $(STAMP) ## Rebuild the linear tone model (NewsMTSC, fixed seed, identical bytes)
 	$(PY) -m helpers train-tone --method newsmtsc
 
-tone-eval: $(STAMP) ## Score TextBlob, VADER and the tone model (FILE=... NewsMTSC JSONL)
+tone-eval: $(STAMP) ## Score TextBlob, VADER and both tone models side by side (FILE=... NewsMTSC JSONL)
 	$(PY) -m helpers tone-eval $(or $(FILE),data/external/newsmtsc/train.jsonl)
 
 bench: $(STAMP) ## Time of the analysis vs bare spaCy nlp.pipe on the distinct sample articles; peak memory on 200, and at 100 vs 1,000

@@ -104,17 +104,8 @@ def _text_to_article(
     sidecar: Mapping[str, str],
 ) -> Article:
     """Plain text or Markdown: the publication fields come from the sidecar only."""
-    notes = list(notes)
-    meta = merge_metadata(source_path, [(SIDECAR_NAME, sidecar)], notes)
-    return article_from_text(
-        text,
-        source_path=source_path,
-        fmt=fmt,
-        encoding=encoding,
-        boilerplate_patterns=boilerplate_patterns,
-        notes=notes,
-        **meta,
-    )
+    return _article(text, None, None, fmt=fmt, source_path=source_path, encoding=encoding, notes=notes,
+                    boilerplate_patterns=boilerplate_patterns, sidecar=sidecar)
 
 
 def _html_to_article(
@@ -190,7 +181,7 @@ def _json_to_article(
 def _article(
     text: str,
     title: str | None,
-    own: tuple[str, Mapping[str, str | None]],
+    own: tuple[str, Mapping[str, str | None]] | None,
     *,
     fmt: str,
     source_path: str,
@@ -199,10 +190,10 @@ def _article(
     boilerplate_patterns: Iterable[tuple[str, str]] | None,
     sidecar: Mapping[str, str],
 ) -> Article:
-    """``article_from_text`` with the file's own metadata (``own``: where it came from, the values) merged
-    with the sidecar's."""
+    """``article_from_text`` with the file's own metadata (``own``: where it came from, the values; None for
+    plain text, which has none) merged with the sidecar's."""
     notes = list(notes)
-    meta = merge_metadata(source_path, [own, (SIDECAR_NAME, sidecar)], notes)
+    meta = merge_metadata(source_path, [*([own] if own else []), (SIDECAR_NAME, sidecar)], notes)
     return article_from_text(text, title=title, source_path=source_path, fmt=fmt, encoding=encoding,
                              boilerplate_patterns=boilerplate_patterns, notes=notes, **meta)
 
