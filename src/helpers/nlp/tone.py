@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from ..errors import LeadertoneError
 from ..read import paragraph_at
 from .leaders import leader_name
-from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, span_text
+from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans
 from .schema import (
     COVERAGE,
     DEFAULT_METHOD,
@@ -47,7 +47,7 @@ from .schema import (
     VOICE,
 )
 from .tone_model import TonePrediction, load_tone_model, textblob_scores, vader_scores
-from .tone_model.transformer import load_transformer_model
+from .tone_model.transformer import load_transformer_model, span_item
 
 #: The method the notebooks use for tone toward a leader.
 #: Below this many sentences or quotations a mean says nothing.
@@ -190,7 +190,7 @@ def target_pairs(
                 continue
         keys.append((si, leader, start, end, rule))
         spans.append((sent, span))
-        texts.append((span_text(sent), span.start_char - sent.start_char, span.end_char - sent.start_char))
+        texts.append(span_item(sent, span))
     return TargetPairs(keys, spans, texts, blind, own)
 
 

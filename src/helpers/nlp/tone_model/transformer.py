@@ -146,11 +146,7 @@ class TransformerToneModel:
 
     def predict_spans(self, pairs: Sequence[tuple[Span, Span]]) -> list[TonePrediction]:
         """The tone of each sentence toward the mention inside it."""
-        items = []
-        for sentence, mention in pairs:
-            base = sentence.start_char
-            items.append((span_text(sentence), mention.start_char - base, mention.end_char - base))
-        return self.predict_texts(items)
+        return self.predict_texts([span_item(sentence, mention) for sentence, mention in pairs])
 
     def predict_span(self, sentence: Span, mention: Span) -> TonePrediction:
         """The tone of ``sentence`` toward the person ``mention`` names."""
@@ -160,6 +156,12 @@ class TransformerToneModel:
         by_label = dict(zip(self.labels, probs))
         label = self.labels[int(np.argmax(probs))]
         return TonePrediction(label, by_label["positive"] - by_label["negative"], by_label)
+
+
+def span_item(sentence: Span, mention: Span) -> tuple[str, int, int]:
+    """What the model reads of a (sentence, mention) pair: the sentence's text and the mention's offsets in it."""
+    base = sentence.start_char
+    return span_text(sentence), mention.start_char - base, mention.end_char - base
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
