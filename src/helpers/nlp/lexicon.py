@@ -20,12 +20,15 @@ SPEECH_VERBS = {
     "reply", "report", "respond", "retort", "say", "shout", "speak", "state", "stress", "suggest", "tell",
     "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
     "whisper", "write", "mock", "ridicule", "deride", "dismiss", "denounce", "slam", "blast", "lambaste",
+    "advise", "fume", "blurt", "assure", "wonder", "chime", "sigh", "interject", "email", "e-mail", "scoff",
+    "muse", "demand", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh",
 }
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
     "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
     "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
     "characterize", "characterise", "report", "demand", "mention", "recall",
+    "thank", "congratulate", "wonder", "sigh", "laugh", "snap", "chime", "tease", "scold",
 }
 
 #: The speech verbs the shipped linear tone model (``models/tone_newsmtsc.json``) was trained with

@@ -18,6 +18,7 @@ Reported speech without marks ("Putin says Navalny ignored Russian laws",
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -260,6 +261,46 @@ def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> _
     return None
 
 
+#: Tokens after a closing mark within which the cue of ``“…?” X asked`` must come.
+_CUE_AFTER_TOKENS = 6
+
+
+def _cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> _Attribution | None:
+    """``“…?” Okafor asked.``: a quotation that ends its own sentence (?, ! or .) with the cue right after it.
+
+    The parser starts a new sentence after the closing mark, so the cue is looked for in the first
+    few tokens there: a speech verb whose subject, or the person right after it ("said Okafor"), is named.
+    """
+    text = doc_text(doc)
+    if not q.closed or q.end >= para_end or text[q.start : q.end].rstrip()[-1:] not in "?!.…":
+        return None
+    tt = token_table(doc)
+    first = bisect.bisect_left(tt.idx, q.end + 1)
+    while first < len(doc) and (tt.is_punct[first] or tt.is_space[first]) and tt.idx[first] < para_end:
+        first += 1
+    if first >= len(doc) or tt.idx[first] >= para_end or tt.idx[first] - q.end > 3:
+        return None
+
+    def outside(char: int) -> bool:  # the words after the quotation, up to the next punctuation
+        return not (q.start - 1 <= char <= q.end)
+
+    stop = first
+    while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
+        stop += 1
+    for i in range(first, stop):
+        if not _is_cue_at(tt, i):
+            continue
+        att = _attribute_to_subject(doc, doc[i], lambda c: not outside(c), people)
+        if att is not None and att.speaker:
+            return att
+        after = people.by_token.get(i + 1)  # "said Okafor", "asked the senator"
+        if after is None and i + 2 < stop:
+            after = people.by_token.get(i + 2)
+        if after is not None:
+            return _Attribution(after.person, require_article(doc).text[after.start : after.end], tt.text[i], tt.idx[i])
+    return None
+
+
 def _tokens_in(doc: Doc, start: int, end: int) -> range:
     """The indices of the tokens overlapping characters [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -292,6 +333,7 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | No
     # the rules in order, each tried only when the ones before it name nobody
     rules = [lambda st=st: _according_to(st, people, inside) for st in sentences]
     rules += [lambda st=st: _speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
+    rules += [lambda: _cue_after(doc, q, para.end, people)]
     rules += [lambda: _colon(doc, q, para.start, people), lambda: _dash_after(doc, q, para.end, people)]
     return next((c for c in (rule() for rule in rules) if c is not None and c.speaker), attribution)
 
