@@ -98,11 +98,26 @@ def _subject(verb: Token, is_person=None) -> Token | None:
         if subjects:
             people = [c for c in subjects if is_person and is_person(doc[c])]
             return doc[(people or sorted(subjects, key=lambda c: abs(c - v)))[0]]
+        up = head[v]
+        if dep[v] == "pcomp" and tt.lower[up] == "as" and tt.lemma[head[up]] == "quote":
+            # "KCNA quoted Kim as saying": the one quoted speaks
+            quoted = [c for c in tt.children(head[up]) if dep[c] == "dobj"]
+            return doc[quoted[0]] if quoted else None
+        if dep[v] == "pcomp" and dep[up] == "prep" and tt.pos[head[up]] in ("VERB", "AUX"):
+            v = head[up]  # "ended the speech by saying", "after telling reporters"
+            continue
+        if dep[v] == "acl" and tt.lemma[up] in _SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
+            v = head[up]  # "issued a statement saying"
+            continue
         if dep[v] in ("conj", "xcomp", "advcl"):
-            v = head[v]
+            v = up
             continue
         return None
     return None
+
+
+#: What a person issues that then "says" something ("issued a statement saying …").
+_SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "communique", "communiqué", "video"}
 
 
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
