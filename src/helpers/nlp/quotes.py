@@ -263,6 +263,33 @@ def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -> _Att
     return _Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
 
 
+def _paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | None:
+    """``Starmer set it out in a speech:`` ¶ ``“…”``: a paragraph that opens with the quotation after one
+    that ends with a colon; the cue is the last sentence of that paragraph (its speech verb, or the
+    person it names first)."""
+    article = require_article(doc)
+    if q.paragraph is None or q.paragraph == 0:
+        return None
+    para, prev = article.paragraphs[q.paragraph], article.paragraphs[q.paragraph - 1]
+    text = doc_text(doc)
+    if q.start - 1 != para.start or not text[prev.start : prev.end].rstrip().endswith(":"):
+        return None
+    colon = prev.start + len(text[prev.start : prev.end].rstrip()) - 1
+    si = sentence_index(doc, colon)
+    if si is None:
+        return None
+    sent = sentence_spans(doc)[si]
+    quoted = inside_quotes(doc_quote_spans(doc), with_marks=True)
+    att = _speech_verb_in_sentence(doc, sent, quoted, people)
+    if att is not None:
+        return replace(att, cue=f"{att.cue}:")
+    named = [m for m in people.mentions if sent.start_char <= m.start < colon and not quoted(m.start)]
+    if not named:
+        return None
+    first = min(named, key=lambda m: (m.rule == PRONOUN, m.start))
+    return _Attribution(first.person, article.text[first.start : first.end], ":", colon)
+
+
 def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> _Attribution | None:
     """``“…” — X``: a dash and a person right after the closing mark."""
     text = doc_text(doc)
@@ -349,7 +376,8 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | No
     rules = [lambda st=st: _according_to(st, people, inside) for st in sentences]
     rules += [lambda st=st: _speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
     rules += [lambda: _cue_after(doc, q, para.end, people)]
-    rules += [lambda: _colon(doc, q, para.start, people), lambda: _dash_after(doc, q, para.end, people)]
+    rules += [lambda: _colon(doc, q, para.start, people), lambda: _paragraph_colon(doc, q, people)]
+    rules += [lambda: _dash_after(doc, q, para.end, people)]
     return next((c for c in (rule() for rule in rules) if c is not None and c.speaker), attribution)
 
 
