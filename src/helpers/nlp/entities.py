@@ -10,7 +10,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from ..read import QUOTE_MARKS, paragraph_at
-from .lexicon import COUNTRY_WORDS, PLACE_ALIASES, PLACE_LABELS, SHORT_HONORIFICS, TITLES
+from .lexicon import COUNTRY_WORDS, ORGANISATION_WORDS, PARTY_WORDS, PLACE_ALIASES, PLACE_LABELS, SHORT_HONORIFICS, TITLES
 from .memo import Memo, memo
 from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text
 from .schema import ENTITY_COLUMNS
@@ -73,14 +73,45 @@ def _looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
 
 
+def _not_a_person(text: str) -> bool:
+    """A PERSON entity that names no person: a place ("Italy"), a party ("Labour"), a time zone or
+    other short capitals ("ET"), places joined by a hyphen ("Nigeria-South Africa")."""
+    name = clean_name(text)
+    if is_place_name(text) or name.lower() in PARTY_WORDS:
+        return True
+    if name.isupper() and len(name) <= 3:
+        return True
+    parts = [p for p in re.split(r"[-–]", name) if p.strip()]
+    return len(parts) > 1 and all(is_place_name(p) for p in parts)
+
+
+def _described_as_person(ent: Span) -> bool:
+    """A name the tagger labelled otherwise that the sentence describes as a person: an apposition
+    that is a common noun with an article ("Adebayo Ogunleye, an economist at …") or an age
+    ("Chinedu Okafor, 41, runs …")."""
+    words = clean_name(span_text(ent)).split()
+    if not 2 <= len(words) <= 4 or not _looks_like_name(" ".join(words)):
+        return False
+    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+        return False
+    for child in ent.root.children:
+        if child.i < ent.end or child.dep_ != "appos":
+            continue
+        if child.like_num or (child.pos_ == "NOUN" and any(d.lower_ in ("a", "an", "the") for d in child.children)):
+            return True
+    return False
+
+
 def _person_spans(doc: Doc) -> list[Span]:
-    """PERSON entities, plus names the tagger labelled otherwise but a title marks as a person."""
+    """PERSON entities, plus names the tagger labelled otherwise but a title or an apposition marks as a person."""
     out = []
     for e in doc_ents(doc):
         text = span_text(e)
-        if e.label_ == "PERSON" and not is_place_name(text):  # "Italy" misread as a person
+        if e.label_ == "PERSON" and not _not_a_person(text):
             out.append(e)
-        elif e.label_ in _NON_PERSON_LABELS and _titled(e) and _looks_like_name(clean_name(text)):
+        elif e.label_ in _NON_PERSON_LABELS and _looks_like_name(clean_name(text)) and (
+            _titled(e) or _described_as_person(e)
+        ):
             if canonical_place(text) == clean_name(text) and clean_name(text).lower() not in PLACE_ALIASES:
                 out.append(e)
     return out

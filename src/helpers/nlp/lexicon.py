@@ -87,6 +87,21 @@ PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
+#: Parties and blocs the tagger sometimes reads as a person ("Labour, he said, had …"), mapped to a short name.
+PARTY_WORDS = {
+    "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
+    "tories": "Conservative", "democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
+    "republican": "Republican", "republicans": "Republican", "gop": "Republican", "liberal": "Liberal",
+    "liberals": "Liberal", "green": "Green", "greens": "Green", "reform": "Reform", "snp": "SNP",
+    "independent": "independent",
+}
+#: Words that make a name an organisation's, not a person's ("Meridian Capital said").
+ORGANISATION_WORDS = {
+    "bank", "capital", "group", "party", "ministry", "council", "committee", "agency", "institute",
+    "university", "college", "corporation", "corp", "inc", "ltd", "company", "fund", "foundation", "association",
+    "union", "office", "department", "commission", "court", "house", "times", "post", "news", "network",
+    "television", "radio", "press", "partners", "holdings", "international", "centre", "center", "school",
+}
 #: Determiners and possessives that make a role phrase definite ("the president", "his counterpart").
 DEFINITE_WORDS = {"the", "his", "her", "their", "its", "this", "that", "our"}
 
