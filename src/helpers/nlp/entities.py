@@ -10,7 +10,15 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from ..read import QUOTE_MARKS, paragraph_at
-from .lexicon import COUNTRY_WORDS, ORGANISATION_WORDS, PARTY_WORDS, PLACE_ALIASES, PLACE_LABELS, SHORT_HONORIFICS, TITLES
+from .lexicon import (
+    COUNTRY_WORDS,
+    ORGANISATION_WORDS,
+    PARTY_WORDS,
+    PLACE_ALIASES,
+    PLACE_LABELS,
+    SHORT_HONORIFICS,
+    TITLES,
+)
 from .memo import Memo, memo
 from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text
 from .schema import ENTITY_COLUMNS

@@ -20,15 +20,17 @@ SPEECH_VERBS = {
     "reply", "report", "respond", "retort", "say", "shout", "speak", "state", "stress", "suggest", "tell",
     "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
     "whisper", "write", "mock", "ridicule", "deride", "dismiss", "denounce", "slam", "blast", "lambaste",
-    "advise", "fume", "blurt", "assure", "wonder", "chime", "sigh", "interject", "email", "e-mail", "scoff",
-    "muse", "demand", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh",
+    "advise", "fume", "assure", "wonder", "sigh", "interject", "email", "e-mail", "scoff",
+    "muse", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh",
 }
+#: Verbs that introduce someone's words only with their particle ("pointed out", "shot back"): lemma → particle.
+PARTICLE_SPEECH_VERBS = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "blurt": "out"}
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
     "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
     "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
     "characterize", "characterise", "report", "demand", "mention", "recall",
-    "thank", "congratulate", "wonder", "sigh", "laugh", "snap", "chime", "tease", "scold",
+    "thank", "congratulate", "wonder", "sigh", "laugh", "snap", "tease", "scold",
 }
 
 #: The speech verbs the shipped linear tone model (``models/tone_newsmtsc.json``) was trained with

@@ -275,6 +275,11 @@ def _last_person(mentions: list[Mention], sent: tuple[int, int]) -> str | None:
     return inside[-1].person if inside else None
 
 
+def _all_quoted(sent: Span, quoted: Callable[[int], bool]) -> bool:
+    """Whether every word of a sentence is inside a quotation."""
+    return all(quoted(t.idx) for t in sent if not (t.is_punct or t.is_space))
+
+
 def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str, PersonFacts], quoted) -> str | None:
     """The person a pronoun most likely refers to.
 
@@ -308,10 +313,14 @@ def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str
         return (subjects[-1] if subjects else same[-1]).person
     article = require_article(doc)
     para = paragraph_at(article, pron.idx)
-    for back in range(1, 4):
-        if si - back < 0:
+    back = 0
+    for prev_i in range(si - 1, max(-1, si - 12), -1):
+        prev = sents[prev_i]
+        if _all_quoted(prev, quoted):
+            continue  # a quoted sentence is the speaker's words, not the narrator's: look past it
+        back += 1
+        if back > 3:
             break
-        prev = sents[si - back]
         prev_para = paragraph_at(article, prev.start_char)
         if para is not None and prev_para is not None and para - prev_para > 2:
             break

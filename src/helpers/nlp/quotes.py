@@ -1,14 +1,18 @@
 """Quotations and who said them: marks → quoted stretches → cue → speaker.
 
-Each quoted stretch (see ``helpers.marks``) gets a cue and a speaker, tried in
-this order:
+Each quoted stretch (see ``helpers.marks``) gets a cue and a speaker by the first
+rule of ``helpers.nlp.cues`` that names a person:
 
 1. a speech verb governing the quotation (said, added, told, warned, described … as,
-   called …), its subject resolved to a person through ``helpers.leaders``;
+   called …, "quoted X as saying", "issued a statement saying"), its subject resolved
+   to a person through ``helpers.nlp.people``;
 2. "according to X" in the same sentence;
-3. ``X: “…”`` (a person before a colon, as in headlines);
-4. ``“…” — X`` (a dash and a person after the closing mark);
-5. otherwise a *floating* quotation (a clause or more) takes the speaker of the
+3. a speech verb elsewhere in the sentence ("China, he said, was “…”", "as Lula put it");
+4. ``“…?” Okafor asked.``: the cue right after a quotation that ends its sentence;
+5. ``X: “…”`` (a person before a colon, as in headlines), or ``X said:`` ending the
+   paragraph before the quotation;
+6. ``“…” — X`` (a dash and a person after the closing mark);
+7. otherwise a *floating* quotation (a clause or more) takes the speaker of the
    quotation or cue just before it in the same or the previous paragraph, and a
    short term nobody is said to have uttered is a *scare* quote.
 
@@ -18,27 +22,38 @@ Reported speech without marks ("Putin says Navalny ignored Russian laws",
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..read import paragraph_at
+from .cues import (
+    WORD,
+    Attribution,
+    according_to,
+    by_speech_verb,
+    colon_before,
+    cue_after,
+    dash_after,
+    is_cue_at,
+    paragraph_colon,
+    speech_subject,
+    speech_verb_in_sentence,
+    tokens_in,
+)
 from .leaders import leader_name, leader_names
-from .lexicon import REPORTING_VERBS, SPEECH_VERBS
+from .lexicon import REPORTING_VERBS
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, people_index
-from .pipeline import TokenTable, doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
+from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
 from .schema import COUNT_COLUMNS, DIRECT, FLOATING_CUE, INDIRECT, PRONOUN, QUOTE_COLUMNS, SCARE
 
 #: Words in a quotation at or under which it counts as a term rather than a statement.
 SCARE_MAX_WORDS = 3
 
-_WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
-_DASHES = ("—", "–", "--", "-")
 
 
 @dataclass(frozen=True)
@@ -78,281 +93,10 @@ class Quote:
 _QUOTE_DTYPES = {"start": "int64", "end": "int64", "paragraph": "Int64", "sentence": "Int64", "group": "int64"}
 
 
-# --------------------------------------------------------------------------- who is this token?
-
-
-def _subject(verb: Token, is_person=None) -> Token | None:
-    """The subject of a verb, inherited through conjunction, xcomp and advcl ("said … and added").
-
-    With several candidate subjects (a misparsed dateline, "PALM BEACH — Trudeau
-    says"), the one ``is_person`` accepts wins, else the one nearest the verb.
-    """
-    doc = verb.doc
-    tt = token_table(doc)
-    dep, head = tt.dep, tt.head
-    v = verb.i
-    for _ in range(6):
-        children = tt.children(v)
-        subjects = [c for c in children if dep[c] in ("nsubj", "nsubjpass")]
-        subjects += [g for c in children if dep[c] == "agent" for g in tt.children(c) if dep[g] == "pobj"]
-        if subjects:
-            people = [c for c in subjects if is_person and is_person(doc[c])]
-            return doc[(people or sorted(subjects, key=lambda c: abs(c - v)))[0]]
-        up = head[v]
-        if dep[v] == "pcomp" and tt.lower[up] == "as" and tt.lemma[head[up]] == "quote":
-            # "KCNA quoted Kim as saying": the one quoted speaks
-            quoted = [c for c in tt.children(head[up]) if dep[c] == "dobj"]
-            return doc[quoted[0]] if quoted else None
-        if dep[v] == "pcomp" and dep[up] == "prep" and tt.pos[head[up]] in ("VERB", "AUX"):
-            v = head[up]  # "ended the speech by saying", "after telling reporters"
-            continue
-        if dep[v] == "acl" and tt.lemma[up] in _SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
-            v = head[up]  # "issued a statement saying"
-            continue
-        if dep[v] in ("conj", "xcomp", "advcl"):
-            v = up
-            continue
-        return None
-    return None
-
-
-#: What a person issues that then "says" something ("issued a statement saying …").
-_SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "communique", "communiqué", "video"}
-
-
-_VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
-
-
-def _is_cue_at(tt: TokenTable, i: int) -> bool:
-    """Whether token ``i`` is a speech verb ("said", "pointed out")."""
-    if tt.pos[i] not in ("VERB", "AUX") and tt.tag[i] not in _VERB_TAGS:
-        return False
-    lemma = tt.lemma[i]
-    if lemma == "point":  # "pointed out"
-        return any(tt.dep[c] == "prt" and tt.lower[c] == "out" for c in tt.children(i))
-    return lemma in SPEECH_VERBS
-
-
-# --------------------------------------------------------------------------- attribution rules
-
-
-@dataclass
-class _Attribution:
-    speaker: str | None
-    mention: str | None
-    cue: str
-    cue_char: int
-
-
-#: Clause boundaries the walk from a quotation to its cue does not cross: a quotation inside
-#: "as he and Yoon held talks and pledged to restore “shuttle diplomacy”" is not what "said" reports.
-_BOUNDARIES = {"advcl", "relcl", "acl"}
-
-
-def _by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tuple[_Attribution | None, bool]:
-    """Walk up the parse from the quotation (its ``tokens``) to the nearest speech verb outside it.
-
-    A verb reached through an open clausal complement ("would continue to
-    “compete”", "agreed to “consult”") is not the cue: the walk goes on above it.
-    Any verb that characterises something *as* the quotation ("mocked his guest as
-    “Governor Trudeau”") is a cue. The walk stops at a subordinate clause boundary.
-
-    Returns:
-        The attribution (or None) and whether the walk stopped at a boundary.
-    """
-    tt = token_table(doc)
-    head, idx, dep = tt.head, tt.idx, tt.dep
-    words = [i for i in tokens if not (tt.is_punct[i] or tt.is_space[i])] or list(tokens)
-    heads = [i for i in words if not inside(idx[head[i]])]  # where the quotation hangs from the sentence
-    best: tuple[int, int] | None = None
-    blocked = False
-    for h in heads:
-        node, steps = h, 0
-        # a root is its own head: the walk stays there, and a speech verb at the root is the cue
-        # whichever way it was reached
-        while steps < 8:
-            came_from = node
-            if dep[node] in _BOUNDARIES and not inside(idx[head[node]]) and steps > 0:
-                blocked = True
-                break
-            node, steps = head[node], steps + 1
-            characterises = tt.lower[came_from] == "as" and dep[came_from] == "prep" and tt.pos[node] == "VERB"
-            if not inside(idx[node]) and (_is_cue_at(tt, node) and dep[came_from] != "xcomp" or characterises):
-                if best is None or steps < best[0]:
-                    best = (steps, node)
-                break
-    if best is None:
-        return None, blocked
-    return _attribute_to_subject(doc, doc[best[1]], inside, people), False
-
-
-def _attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> _Attribution | None:
-    subj = _subject(verb, lambda t: people.person_of(t) is not None)
-    if subj is None or inside(subj.idx):
-        return None
-    m = people.person_of(subj)
-    text = require_article(doc).text
-    if m is not None:
-        return _Attribution(m.person, text[m.start : m.end], verb.text, verb.idx)
-    phrase = doc[subj.left_edge.i : subj.i + 1]
-    return _Attribution(None, text[phrase.start_char : phrase.end_char], verb.text, verb.idx)
-
-
-def _speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -> _Attribution | None:
-    """A main or parenthetical speech verb in the sentence with a person subject ("China and India, he
-    said, were “…”"), or one right next to the quotation."""
-    tt = token_table(doc)
-    lo, hi = None, None
-    for i in range(sent.start, sent.end):
-        if inside(tt.idx[i]):
-            lo = i if lo is None else lo
-            hi = i
-    for i in range(sent.start, sent.end):
-        if inside(tt.idx[i]) or not _is_cue_at(tt, i):
-            continue
-        near = lo is not None and (lo - 4 <= i < lo or hi < i <= hi + 4)
-        if tt.dep[i] in ("ROOT", "parataxis") or near:
-            att = _attribute_to_subject(doc, doc[i], inside, people)
-            if att is not None and att.speaker:
-                return att
-    return None
-
-
-def _according_to(sent: Span, people: PeopleIndex, inside) -> _Attribution | None:
-    """"according to X" anywhere in the sentence, outside the quotation; X is the head of the phrase.
-
-    "According to Scholz's spokesman Steffen Hebestreit" names Hebestreit, not Scholz.
-    """
-    doc = sent.doc
-    text = require_article(doc).text
-    lower = token_table(doc).lower
-    for i in range(sent.start, sent.end):
-        if lower[i] != "according":
-            continue
-        t = doc[i]
-        if t.i + 2 >= len(doc) or t.nbor(1).lower_ != "to" or inside(t.idx):
-            continue
-        objects = [c for c in t.nbor(1).children if c.dep_ == "pobj"] + [
-            c for c in t.children if c.dep_ == "pobj"
-        ]
-        for obj in objects:
-            m = people.person_of(obj)
-            if m is not None:
-                return _Attribution(m.person, text[m.start : m.end], "according to", t.idx)
-        for cand in doc[t.i + 2 : min(t.i + 8, sent.end)]:
-            if cand.is_punct and cand.text != "'s":
-                break
-            m = people.by_token.get(cand.i)
-            if m is not None and not (cand.i + 1 < len(doc) and doc[cand.i + 1].text in ("'s", "’s")):
-                return _Attribution(m.person, text[m.start : m.end], "according to", t.idx)
-    return None
-
-
-def _colon(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -> _Attribution | None:
-    """``X: “…”``: a person in the short stretch before a colon that opens the quotation."""
-    text = doc_text(doc)
-    head = text[para_start : q.start - 1].rstrip()
-    if not head.endswith(":"):
-        return None
-    colon = para_start + len(head) - 1
-    lead_start = max(para_start, text.rfind(".", para_start, colon) + 1)
-    lead = [m for m in people.mentions if lead_start <= m.start < colon and m.rule != PRONOUN]
-    if not lead or len(_WORD.findall(text[lead_start:colon])) > 10:
-        return None
-    first = lead[0]
-    return _Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
-
-
-def _paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | None:
-    """``Starmer set it out in a speech:`` ¶ ``“…”``: a paragraph that opens with the quotation after one
-    that ends with a colon; the cue is the last sentence of that paragraph (its speech verb, or the
-    person it names first)."""
-    article = require_article(doc)
-    if q.paragraph is None or q.paragraph == 0:
-        return None
-    para, prev = article.paragraphs[q.paragraph], article.paragraphs[q.paragraph - 1]
-    text = doc_text(doc)
-    if q.start - 1 != para.start or not text[prev.start : prev.end].rstrip().endswith(":"):
-        return None
-    colon = prev.start + len(text[prev.start : prev.end].rstrip()) - 1
-    si = sentence_index(doc, colon)
-    if si is None:
-        return None
-    sent = sentence_spans(doc)[si]
-    quoted = inside_quotes(doc_quote_spans(doc), with_marks=True)
-    att = _speech_verb_in_sentence(doc, sent, quoted, people)
-    if att is not None:
-        return replace(att, cue=f"{att.cue}:")
-    named = [m for m in people.mentions if sent.start_char <= m.start < colon and not quoted(m.start)]
-    if not named:
-        return None
-    first = min(named, key=lambda m: (m.rule == PRONOUN, m.start))
-    return _Attribution(first.person, article.text[first.start : first.end], ":", colon)
-
-
-def _dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> _Attribution | None:
-    """``“…” — X``: a dash and a person right after the closing mark."""
-    text = doc_text(doc)
-    after = text[q.end + 1 : para_end].lstrip()
-    if not after.startswith(_DASHES):
-        return None
-    pos = para_end - len(text[q.end + 1 : para_end].lstrip())
-    for m in people.mentions:
-        if pos <= m.start <= pos + 4 and m.rule != PRONOUN:
-            return _Attribution(m.person, require_article(doc).text[m.start : m.end], "—", pos)
-    return None
-
-
-#: Tokens after a closing mark within which the cue of ``“…?” X asked`` must come.
-_CUE_AFTER_TOKENS = 6
-
-
-def _cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> _Attribution | None:
-    """``“…?” Okafor asked.``: a quotation that ends its own sentence (?, ! or .) with the cue right after it.
-
-    The parser starts a new sentence after the closing mark, so the cue is looked for in the first
-    few tokens there: a speech verb whose subject, or the person right after it ("said Okafor"), is named.
-    """
-    text = doc_text(doc)
-    if not q.closed or q.end >= para_end or text[q.start : q.end].rstrip()[-1:] not in "?!.…":
-        return None
-    tt = token_table(doc)
-    first = bisect.bisect_left(tt.idx, q.end + 1)
-    while first < len(doc) and (tt.is_punct[first] or tt.is_space[first]) and tt.idx[first] < para_end:
-        first += 1
-    if first >= len(doc) or tt.idx[first] >= para_end or tt.idx[first] - q.end > 3:
-        return None
-
-    def outside(char: int) -> bool:  # the words after the quotation, up to the next punctuation
-        return not (q.start - 1 <= char <= q.end)
-
-    stop = first
-    while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
-        stop += 1
-    for i in range(first, stop):
-        if not _is_cue_at(tt, i):
-            continue
-        att = _attribute_to_subject(doc, doc[i], lambda c: not outside(c), people)
-        if att is not None and att.speaker:
-            return att
-        after = people.by_token.get(i + 1)  # "said Okafor", "asked the senator"
-        if after is None and i + 2 < stop:
-            after = people.by_token.get(i + 2)
-        if after is not None:
-            return _Attribution(after.person, require_article(doc).text[after.start : after.end], tt.text[i], tt.idx[i])
-    return None
-
-
-def _tokens_in(doc: Doc, start: int, end: int) -> range:
-    """The indices of the tokens overlapping characters [start, end)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
-
-
 # --------------------------------------------------------------------------- the table
 
 
-def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | None:
+def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
     """The cue and speaker of one quoted stretch, by the first rule that names a person."""
     article = require_article(doc)
     para = article.paragraphs[q.paragraph]
@@ -364,20 +108,20 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> _Attribution | No
     sents = sentence_spans(doc)
     found = (sentence_index(doc, max(q.start, q.end - 1)), sentence_index(doc, q.start))
     sentences = [sents[i] for i in dict.fromkeys(found) if i is not None]
-    tokens = _tokens_in(doc, q.start, q.end)
+    tokens = tokens_in(doc, q.start, q.end)
     if _SO_CALLED.search(doc_text(doc), max(0, q.start - 16), q.start - 1):
         return None  # "the so-called “peace formula”": a term, whoever is around
-    attribution, blocked = _by_speech_verb(doc, tokens, inside, people) if tokens else (None, False)
+    attribution, blocked = by_speech_verb(doc, tokens, inside, people) if tokens else (None, False)
     if attribution is not None and attribution.speaker:
         return attribution
     if blocked and _is_term(doc, q, sentences[-1] if sentences else None):
         return attribution
     # the rules in order, each tried only when the ones before it name nobody
-    rules = [lambda st=st: _according_to(st, people, inside) for st in sentences]
-    rules += [lambda st=st: _speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
-    rules += [lambda: _cue_after(doc, q, para.end, people)]
-    rules += [lambda: _colon(doc, q, para.start, people), lambda: _paragraph_colon(doc, q, people)]
-    rules += [lambda: _dash_after(doc, q, para.end, people)]
+    rules = [lambda st=st: according_to(st, people, inside) for st in sentences]
+    rules += [lambda st=st: speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
+    rules += [lambda: cue_after(doc, q, para.end, people)]
+    rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people)]
+    rules += [lambda: dash_after(doc, q, para.end, people)]
     return next((c for c in (rule() for rule in rules) if c is not None and c.speaker), attribution)
 
 
@@ -450,31 +194,31 @@ def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:
 def _is_term(doc: Doc, q: QuoteSpan, sent: Span | None) -> bool:
     """A short quotation inside a sentence, not a statement of its own: a term, a title, an epithet."""
     text = doc_text(doc)
-    words = _WORD.findall(text[q.start : q.end])
+    words = WORD.findall(text[q.start : q.end])
     if len(words) > SCARE_MAX_WORDS:
         return False
     starts_sentence = sent is not None and text[sent.start_char : q.start - 1].strip() == ""
     return not (starts_sentence and text[q.start : q.end].rstrip()[-1:] in ".!?,;")
 
 
-def _speech_events(doc: Doc, people: PeopleIndex, in_any) -> list[tuple[int, int, _Attribution]]:
+def _speech_events(doc: Doc, people: PeopleIndex, in_any) -> list[tuple[int, int, Attribution]]:
     """(char, paragraph, attribution) for every speech verb outside quotations whose subject is a person."""
     article = require_article(doc)
     tt = token_table(doc)
     out = []
     for i in range(len(doc)):
-        if in_any(tt.idx[i]) or not _is_cue_at(tt, i):
+        if in_any(tt.idx[i]) or not is_cue_at(tt, i):
             continue
         t = doc[i]
-        subj = _subject(t)
+        subj = speech_subject(t)
         m = people.person_of(subj) if subj is not None else None
         if m is not None:
             out.append((t.idx, paragraph_at(article, t.idx),
-                        _Attribution(m.person, article.text[m.start : m.end], t.text, t.idx)))
+                        Attribution(m.person, article.text[m.start : m.end], t.text, t.idx)))
     return out
 
 
-def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> _Attribution | None:
+def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> Attribution | None:
     """The speaker of the quotation or speech verb just before ``q`` in the same or the previous paragraph."""
     cands: list[tuple[int, str, str | None]] = [
         (prev.start, prev.speaker, prev.speaker_mention)
@@ -491,7 +235,7 @@ def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> _Attribu
     if not cands:
         return None
     char, speaker, mention = max(cands, key=lambda c: c[0])
-    return _Attribution(speaker, mention, FLOATING_CUE, char)
+    return Attribution(speaker, mention, FLOATING_CUE, char)
 
 
 def _indirect_statements(doc: Doc, people: PeopleIndex, in_any) -> list[Quote]:
@@ -508,11 +252,11 @@ def _indirect_statements(doc: Doc, people: PeopleIndex, in_any) -> list[Quote]:
             continue  # a sentence with a quotation is attributed through the quotation
         found = None
         for i in range(sent.start, sent.end):
-            if not (_is_cue_at(tt, i) and tt.lemma[i] in REPORTING_VERBS):
+            if not (is_cue_at(tt, i) and tt.lemma[i] in REPORTING_VERBS):
                 continue
             t = doc[i]
             comp = [c for c in t.children if c.dep_ in ("ccomp",)]
-            subj = _subject(t)
+            subj = speech_subject(t)
             m = people.person_of(subj) if subj is not None else None
             if comp and m is not None:
                 clause = comp[0]
@@ -521,7 +265,7 @@ def _indirect_statements(doc: Doc, people: PeopleIndex, in_any) -> list[Quote]:
                 found = (m, t.text, lo, hi)
                 break
         if found is None:
-            acc = _according_to(sent, people, lambda c: False)
+            acc = according_to(sent, people, lambda c: False)
             if acc is not None:
                 # the statement is the sentence without the "according to X, who …" phrase
                 phrase = list(doc[_token_at(doc, acc.cue_char)].subtree)
@@ -534,7 +278,7 @@ def _indirect_statements(doc: Doc, people: PeopleIndex, in_any) -> list[Quote]:
             colon = text.find(":", sent.start_char, sent.end_char)
             if colon != -1:
                 lead = [x for x in people.mentions if sent.start_char <= x.start < colon and x.rule != PRONOUN]
-                if lead and len(_WORD.findall(text[sent.start_char : colon])) <= 4:
+                if lead and len(WORD.findall(text[sent.start_char : colon])) <= 4:
                     found = (lead[0], ":", colon + 1, sent.end_char)
         if found is None:
             continue
@@ -577,7 +321,7 @@ def quote_table(doc: Doc, leaders=None, *, indirect: bool = True) -> pd.DataFram
 
 def count_words(text: str) -> int:
     """Words in a quotation (letters and digits; "don't" is one word)."""
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 

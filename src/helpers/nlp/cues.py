@@ -1,0 +1,313 @@
+"""Cues: how a quotation is tied to its speaker, one rule per sentence shape.
+
+Each rule takes a quoted stretch (or the sentence around it) and returns an
+``Attribution`` (speaker, how they are named, the cue word and where it stands) or
+None: a speech verb governing the quotation, a speech verb elsewhere in the
+sentence, "according to X", ``X: “…”``, ``X said:`` ending the paragraph before,
+``“…?” X asked`` after a quotation that ends its sentence, and ``“…” — X``.
+``helpers.nlp.quotes`` tries them in order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import PARTICLE_SPEECH_VERBS, SPEECH_VERBS
+from .marks import QuoteSpan, doc_quote_spans, inside_quotes
+from .people import PeopleIndex
+from .pipeline import TokenTable, doc_text, require_article, sentence_index, sentence_spans, token_table
+from .schema import PRONOUN
+
+#: A word: letters and digits, with an inner apostrophe ("don't" is one word).
+WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+#: Dashes that stand between a quotation and its speaker (``“…” — X``).
+DASHES = ("—", "–", "--", "-")
+
+# --------------------------------------------------------------------------- who is this token?
+
+
+def speech_subject(verb: Token, is_person=None) -> Token | None:
+    """The subject of a verb, inherited through conjunction, xcomp and advcl ("said … and added").
+
+    With several candidate subjects (a misparsed dateline, "PALM BEACH — Trudeau
+    says"), the one ``is_person`` accepts wins, else the one nearest the verb.
+    """
+    doc = verb.doc
+    tt = token_table(doc)
+    dep, head = tt.dep, tt.head
+    v = verb.i
+    for _ in range(6):
+        children = tt.children(v)
+        subjects = [c for c in children if dep[c] in ("nsubj", "nsubjpass")]
+        subjects += [g for c in children if dep[c] == "agent" for g in tt.children(c) if dep[g] == "pobj"]
+        if subjects:
+            people = [c for c in subjects if is_person and is_person(doc[c])]
+            return doc[(people or sorted(subjects, key=lambda c: abs(c - v)))[0]]
+        # a name the parser hung elsewhere before its verb ("Yoon, presiding over …, called"): the first
+        # person among the clause's words before the verb
+        misparsed = [c for c in children if c < v and dep[c] in ("advmod", "npadvmod", "dep", "nmod")
+                     and is_person and is_person(doc[c])]
+        if misparsed:
+            return doc[misparsed[0]]
+        up = head[v]
+        if dep[v] == "pcomp" and tt.lower[up] == "as" and tt.lemma[head[up]] == "quote":
+            # "KCNA quoted Kim as saying": the one quoted speaks
+            quoted = [c for c in tt.children(head[up]) if dep[c] == "dobj"]
+            return doc[quoted[0]] if quoted else None
+        if dep[v] == "pcomp" and dep[up] == "prep" and tt.pos[head[up]] in ("VERB", "AUX"):
+            v = head[up]  # "ended the speech by saying", "after telling reporters"
+            continue
+        if dep[v] == "acl" and tt.lemma[up] in _SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
+            v = head[up]  # "issued a statement saying"
+            continue
+        if dep[v] in ("conj", "xcomp", "advcl"):
+            v = up
+            continue
+        return None
+    return None
+
+
+#: What a person issues that then "says" something ("issued a statement saying …").
+_SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "communique", "communiqué", "video"}
+
+
+_VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+
+
+def is_cue_at(tt: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is a speech verb ("said", "pointed out")."""
+    if tt.pos[i] not in ("VERB", "AUX") and tt.tag[i] not in _VERB_TAGS:
+        return False
+    lemma = tt.lemma[i]
+    if lemma in PARTICLE_SPEECH_VERBS:  # "pointed out", "shot back"
+        return any(tt.dep[c] == "prt" and tt.lower[c] == PARTICLE_SPEECH_VERBS[lemma] for c in tt.children(i))
+    if lemma == "put":  # "as Lula put it"
+        return as_put_it(tt, i)
+    return lemma in SPEECH_VERBS
+
+
+def as_put_it(tt: TokenTable, i: int) -> bool:
+    """"as X put it": ``put`` with the object "it" and the marker "as"."""
+    kids = tt.children(i)
+    return any(tt.lower[c] == "it" and tt.dep[c] == "dobj" for c in kids) and any(
+        tt.lower[c] == "as" and tt.dep[c] in ("mark", "advmod", "prep") for c in kids)
+
+
+# --------------------------------------------------------------------------- attribution rules
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    mention: str | None
+    cue: str
+    cue_char: int
+
+
+#: Clause boundaries the walk from a quotation to its cue does not cross: a quotation inside
+#: "as he and Yoon held talks and pledged to restore “shuttle diplomacy”" is not what "said" reports.
+_BOUNDARIES = {"advcl", "relcl", "acl"}
+
+
+def by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tuple[Attribution | None, bool]:
+    """Walk up the parse from the quotation (its ``tokens``) to the nearest speech verb outside it.
+
+    A verb reached through an open clausal complement ("would continue to
+    “compete”", "agreed to “consult”") is not the cue: the walk goes on above it.
+    Any verb that characterises something *as* the quotation ("mocked his guest as
+    “Governor Trudeau”") is a cue. The walk stops at a subordinate clause boundary.
+
+    Returns:
+        The attribution (or None) and whether the walk stopped at a boundary.
+    """
+    tt = token_table(doc)
+    head, idx, dep = tt.head, tt.idx, tt.dep
+    words = [i for i in tokens if not (tt.is_punct[i] or tt.is_space[i])] or list(tokens)
+    heads = [i for i in words if not inside(idx[head[i]])]  # where the quotation hangs from the sentence
+    best: tuple[int, int] | None = None
+    blocked = False
+    for h in heads:
+        node, steps = h, 0
+        # a root is its own head: the walk stays there, and a speech verb at the root is the cue
+        # whichever way it was reached
+        while steps < 8:
+            came_from = node
+            if dep[node] in _BOUNDARIES and not inside(idx[head[node]]) and steps > 0:
+                blocked = True
+                break
+            node, steps = head[node], steps + 1
+            characterises = tt.lower[came_from] == "as" and dep[came_from] == "prep" and tt.pos[node] == "VERB"
+            if not inside(idx[node]) and (is_cue_at(tt, node) and dep[came_from] != "xcomp" or characterises):
+                if best is None or steps < best[0]:
+                    best = (steps, node)
+                break
+    if best is None:
+        return None, blocked
+    return attribute_to_subject(doc, doc[best[1]], inside, people), False
+
+
+def attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Attribution | None:
+    subj = speech_subject(verb, lambda t: people.person_of(t) is not None)
+    if subj is None or inside(subj.idx):
+        return None
+    m = people.person_of(subj)
+    text = require_article(doc).text
+    if m is not None:
+        return Attribution(m.person, text[m.start : m.end], verb.text, verb.idx)
+    phrase = doc[subj.left_edge.i : subj.i + 1]
+    return Attribution(None, text[phrase.start_char : phrase.end_char], verb.text, verb.idx)
+
+
+def speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -> Attribution | None:
+    """A main or parenthetical speech verb in the sentence with a person subject ("China and India, he
+    said, were “…”"), or one right next to the quotation."""
+    tt = token_table(doc)
+    lo, hi = None, None
+    for i in range(sent.start, sent.end):
+        if inside(tt.idx[i]):
+            lo = i if lo is None else lo
+            hi = i
+    for i in range(sent.start, sent.end):
+        if inside(tt.idx[i]) or not is_cue_at(tt, i):
+            continue
+        near = lo is not None and (lo - 4 <= i < lo or hi < i <= hi + 4)
+        if tt.dep[i] in ("ROOT", "parataxis") or near or tt.lemma[i] == "put":
+            att = attribute_to_subject(doc, doc[i], inside, people)
+            if att is not None and att.speaker:
+                return att
+    return None
+
+
+def according_to(sent: Span, people: PeopleIndex, inside) -> Attribution | None:
+    """"according to X" anywhere in the sentence, outside the quotation; X is the head of the phrase.
+
+    "According to Scholz's spokesman Steffen Hebestreit" names Hebestreit, not Scholz.
+    """
+    doc = sent.doc
+    text = require_article(doc).text
+    lower = token_table(doc).lower
+    for i in range(sent.start, sent.end):
+        if lower[i] != "according":
+            continue
+        t = doc[i]
+        if t.i + 2 >= len(doc) or t.nbor(1).lower_ != "to" or inside(t.idx):
+            continue
+        objects = [c for c in t.nbor(1).children if c.dep_ == "pobj"] + [
+            c for c in t.children if c.dep_ == "pobj"
+        ]
+        for obj in objects:
+            m = people.person_of(obj)
+            if m is not None:
+                return Attribution(m.person, text[m.start : m.end], "according to", t.idx)
+        for cand in doc[t.i + 2 : min(t.i + 8, sent.end)]:
+            if cand.is_punct and cand.text != "'s":
+                break
+            m = people.by_token.get(cand.i)
+            if m is not None and not (cand.i + 1 < len(doc) and doc[cand.i + 1].text in ("'s", "’s")):
+                return Attribution(m.person, text[m.start : m.end], "according to", t.idx)
+    return None
+
+
+def colon_before(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -> Attribution | None:
+    """``X: “…”``: a person in the short stretch before a colon that opens the quotation."""
+    text = doc_text(doc)
+    head = text[para_start : q.start - 1].rstrip()
+    if not head.endswith(":"):
+        return None
+    colon = para_start + len(head) - 1
+    lead_start = max(para_start, text.rfind(".", para_start, colon) + 1)
+    lead = [m for m in people.mentions if lead_start <= m.start < colon and m.rule != PRONOUN]
+    if not lead or len(WORD.findall(text[lead_start:colon])) > 10:
+        return None
+    first = lead[0]
+    return Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
+
+
+def paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
+    """``Starmer set it out in a speech:`` ¶ ``“…”``: a paragraph that opens with the quotation after one
+    that ends with a colon; the cue is the last sentence of that paragraph (its speech verb, or the
+    person it names first)."""
+    article = require_article(doc)
+    if q.paragraph is None or q.paragraph == 0:
+        return None
+    para, prev = article.paragraphs[q.paragraph], article.paragraphs[q.paragraph - 1]
+    text = doc_text(doc)
+    if q.start - 1 != para.start or not text[prev.start : prev.end].rstrip().endswith(":"):
+        return None
+    colon = prev.start + len(text[prev.start : prev.end].rstrip()) - 1
+    si = sentence_index(doc, colon)
+    if si is None:
+        return None
+    sent = sentence_spans(doc)[si]
+    quoted = inside_quotes(doc_quote_spans(doc), with_marks=True)
+    att = speech_verb_in_sentence(doc, sent, quoted, people)
+    if att is not None:
+        return replace(att, cue=f"{att.cue}:")
+    named = [m for m in people.mentions if sent.start_char <= m.start < colon and not quoted(m.start)]
+    if not named:
+        return None
+    first = min(named, key=lambda m: (m.rule == PRONOUN, m.start))
+    return Attribution(first.person, article.text[first.start : first.end], ":", colon)
+
+
+def dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:
+    """``“…” — X``: a dash and a person right after the closing mark."""
+    text = doc_text(doc)
+    after = text[q.end + 1 : para_end].lstrip()
+    if not after.startswith(DASHES):
+        return None
+    pos = para_end - len(text[q.end + 1 : para_end].lstrip())
+    for m in people.mentions:
+        if pos <= m.start <= pos + 4 and m.rule != PRONOUN:
+            return Attribution(m.person, require_article(doc).text[m.start : m.end], "—", pos)
+    return None
+
+
+#: Tokens after a closing mark within which the cue of ``“…?” X asked`` must come.
+_CUE_AFTER_TOKENS = 6
+
+
+def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:
+    """``“…?” Okafor asked.``: a quotation that ends its own sentence (?, ! or .) with the cue right after it.
+
+    The parser starts a new sentence after the closing mark, so the cue is looked for in the first
+    few tokens there: a speech verb whose subject, or the person right after it ("said Okafor"), is named.
+    """
+    text = doc_text(doc)
+    if not q.closed or q.end >= para_end or text[q.start : q.end].rstrip()[-1:] not in "?!.…":
+        return None
+    tt = token_table(doc)
+    first = bisect.bisect_left(tt.idx, q.end + 1)
+    while first < len(doc) and (tt.is_punct[first] or tt.is_space[first]) and tt.idx[first] < para_end:
+        first += 1
+    if first >= len(doc) or tt.idx[first] >= para_end or tt.idx[first] - q.end > 3:
+        return None
+
+    def outside(char: int) -> bool:  # the words after the quotation, up to the next punctuation
+        return not (q.start - 1 <= char <= q.end)
+
+    stop = first
+    while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
+        stop += 1
+    for i in range(first, stop):
+        if not is_cue_at(tt, i):
+            continue
+        att = attribute_to_subject(doc, doc[i], lambda c: not outside(c), people)
+        if att is not None and att.speaker:
+            return att
+        after = people.by_token.get(i + 1)  # "said Okafor", "asked the senator"
+        if after is None and i + 2 < stop:
+            after = people.by_token.get(i + 2)
+        if after is not None:
+            return Attribution(after.person, require_article(doc).text[after.start : after.end], tt.text[i], tt.idx[i])
+    return None
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens overlapping characters [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
