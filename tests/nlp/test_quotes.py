@@ -144,3 +144,43 @@ def test_gold_articles(nlp, gold_file):
         if q["speaker"] != "?":
             assert _surname(got[q["text"]]) == _surname(q["speaker"]), q["why"]
     assert {_surname(ld.name) for ld in analysis.leaders} == {_surname(n) for n in gold["leaders"]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        INTRO + "“We have come a long way,” Putin said, “and the last mile is the hardest.”",
+        INTRO + "“We have come a long way,” Putin said. “The last mile is the hardest.”",
+        INTRO + "“We have come a long way,” said Putin, smiling at his guest. “The last mile is the hardest.”",
+    ],
+)
+def test_a_quotation_interrupted_by_its_cue_counts_once(nlp, body):
+    table = quotes_of(nlp, body)
+    direct = table[table.kind == "direct"]
+    assert len(direct) == 2 and direct.group.nunique() == 1
+    assert set(direct.speaker) == {"Vladimir Putin"}
+    counts = quote_counts(table, ["Joe Biden", "Vladimir Putin"]).set_index("leader")
+    assert counts.loc["Vladimir Putin", "direct_quotes"] == 1
+
+
+def test_two_quotations_of_one_speaker_with_narration_between_count_twice(nlp):
+    body = (INTRO + "“We have come a long way,” Putin said. The two men then walked to the lake, "
+            "where the cameras waited. “The last mile is the hardest,” he said.")
+    table = quotes_of(nlp, body)
+    counts = quote_counts(table, ["Joe Biden", "Vladimir Putin"]).set_index("leader")
+    assert counts.loc["Vladimir Putin", "direct_quotes"] == 2
+
+
+def test_counts_are_exact_on_a_short_article_of_mixed_shapes(nlp):
+    body = (INTRO
+            + "“We have come a long way,” Biden said, “and the last mile is the hardest.”\n\n"
+            + "Putin called the talks “constructive”. State media quoted Putin as saying the visit had "
+            + "“cleared the air”.\n\n"
+            + "According to Biden, the talks were “good”.\n\n"
+            + "A Kremlin official told reporters the two sides were “far apart”.")
+    table = quotes_of(nlp, body)
+    counts = quote_counts(table, ["Joe Biden", "Vladimir Putin"]).set_index("leader")
+    assert counts.loc["Joe Biden", "direct_quotes"] == 2
+    assert counts.loc["Vladimir Putin", "direct_quotes"] == 2
+    far = table[table.text == "far apart"]
+    assert far.speaker.isna().all()

@@ -84,7 +84,8 @@ def is_cue_at(tt: TokenTable, i: int) -> bool:
         return False
     lemma = tt.lemma[i]
     if lemma in PARTICLE_SPEECH_VERBS:  # "pointed out", "shot back"
-        return any(tt.dep[c] == "prt" and tt.lower[c] == PARTICLE_SPEECH_VERBS[lemma] for c in tt.children(i))
+        particle = PARTICLE_SPEECH_VERBS[lemma]
+        return any(tt.dep[c] in ("prt", "advmod") and tt.lower[c] == particle for c in tt.children(i))
     if lemma == "put":  # "as Lula put it"
         return as_put_it(tt, i)
     return lemma in SPEECH_VERBS

@@ -141,6 +141,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     sents = sentence_spans(doc)
     cue_events = _speech_events(doc, people, in_any)
     quotes: list[Quote] = []
+    cue_chars: list[int | None] = []
     for q in spans:
         attribution = _attribute(doc, q, people)
         sentence = sentence_index(doc, q.start)
@@ -164,13 +165,46 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
                 sentence=sentence,
             )
         )
-    quotes = _share_group_speakers(quotes)
+        cue_chars.append(attribution.cue_char if attribution else None)
+    quotes = _join_interrupted(_share_group_speakers(quotes), cue_chars, doc_text(doc))
     if indirect:
         next_group = max((q.group for q in quotes), default=-1) + 1
         for k, item in enumerate(_indirect_statements(doc, people, in_any)):
             quotes.append(replace(item, group=next_group + k))
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _join_interrupted(quotes: list[Quote], cue_chars: list[int | None], text: str) -> list[Quote]:
+    """One quotation interrupted by its own cue is one group: ``“We have come a long way,” Modi said,
+    “and the last mile is the hardest.”`` (or ``… Modi said. “The last mile …”``).
+
+    Two stretches in one paragraph join when both are direct with the same speaker, the
+    first ends with punctuation inside its marks, and what stands between them is one
+    clause, ending in punctuation, that holds the cue of either.
+    """
+    groups = [q.group for q in quotes]
+    for k in range(1, len(quotes)):
+        a, b = quotes[k - 1], quotes[k]
+        if a.paragraph != b.paragraph or a.kind != DIRECT or b.kind != DIRECT or not a.speaker:
+            continue
+        if a.speaker != b.speaker or groups[k] == groups[k - 1]:
+            continue
+        gap_start, gap_end = a.end + 1, b.start - 1
+        cues = [c for c in (cue_chars[k - 1], cue_chars[k]) if c is not None and gap_start <= c < gap_end]
+        gap = text[gap_start:gap_end].strip()
+        between = gap.rstrip(",.:;—–-").strip()
+        # the first part stops at punctuation (“… a long way,”) and the second opens after it (“said Putin. “…”):
+        # “constructive” but also said it was “useful” is two quotations
+        if not cues or not between or gap == between or a.text.rstrip()[-1:] not in ",.!?…—–-":
+            continue
+        if re.search(r"[.!?…]", between) or len(WORD.findall(between)) > 20:
+            continue
+        old, new = groups[k], groups[k - 1]
+        groups = [new if g == old else g for g in groups]
+    # number the groups 0, 1, 2 … again in text order
+    order = {g: n for n, g in enumerate(dict.fromkeys(groups))}
+    return [replace(q, group=order[g]) for q, g in zip(quotes, groups)]
 
 
 def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:

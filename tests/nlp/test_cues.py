@@ -1,0 +1,95 @@
+"""Cues the parse cuts off or the verb list lacked, layouts, and names the tagger mislabels: one short article each."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import article_from_text, parse, quote_counts, quote_table
+from helpers.nlp.roles import first_name_gender
+
+LEADERS = ["Joe Biden", "Vladimir Putin"]
+INTRO = "US President Joe Biden met Russian President Vladimir Putin in Geneva. "
+
+
+def table_of(nlp, body: str, leaders=LEADERS):
+    doc = parse(article_from_text(f"Leaders meet in Geneva\n\n{body}"), nlp)
+    return quote_table(doc, leaders)
+
+
+def speaker_of(table, start_of_text: str):
+    rows = table[table.text.str.startswith(start_of_text) & (table.kind != "indirect")]
+    assert len(rows) == 1, f"{start_of_text!r} not found once in {list(table.text)}"
+    return rows.iloc[0].speaker
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # the parser starts a new sentence after "?" or "!": the cue after it still counts
+        (INTRO + "“Why would anyone believe that?” Putin asked.", "Why would anyone", "Vladimir Putin"),
+        (INTRO + "“We are not going back!” Biden said at the lectern.", "We are not going", "Joe Biden"),
+        (INTRO + "“Who benefits from this?” asked Putin.", "Who benefits", "Vladimir Putin"),
+        # verbs with a particle, and verbs the list lacked
+        (INTRO + "“That is a question for Washington,” Putin shot back.", "That is a question", "Vladimir Putin"),
+        (INTRO + "“It is not about trust,” Biden scoffed.", "It is not about", "Joe Biden"),
+        # a partial quotation under "as X put it"
+        (INTRO + "As Biden put it, the summit was “the start of something”.", "the start of", "Joe Biden"),
+        # "quoted X as saying": the one quoted speaks, not the outlet
+        (INTRO + "State media quoted Putin as saying the talks had “cleared the air”.", "cleared",
+         "Vladimir Putin"),
+        # "issued a statement saying"
+        (INTRO + "Biden later issued a statement saying the meeting was “candid and useful”.", "candid",
+         "Joe Biden"),
+    ],
+)
+def test_cues(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body), quote) == speaker
+
+
+def test_a_cue_ending_the_paragraph_before_gives_the_speaker(nlp):
+    body = (INTRO + "Putin set out his view in a long answer to a reporter:\n\n"
+            "“We did not start this. We want stability, and so does America.\n\n"
+            "“The rest is for the diplomats.”\n\nBiden left without comment.")
+    table = table_of(nlp, body)
+    assert speaker_of(table, "We did not start this") == "Vladimir Putin"
+    assert speaker_of(table, "The rest is for the diplomats") == "Vladimir Putin"
+    # one quotation over two paragraphs counts once
+    counts = quote_counts(table, LEADERS).set_index("leader")
+    assert counts.loc["Vladimir Putin", "direct_quotes"] == 1
+
+
+def test_a_name_with_an_apposition_is_a_person_even_when_tagged_otherwise(nlp):
+    body = (INTRO + "“Symbolism matters, but investors want results,” said Adebayo Ogunleye, "
+            "an economist at Lagos-based Meridian Capital.")
+    table = table_of(nlp, body)
+    assert speaker_of(table, "Symbolism matters") == "Adebayo Ogunleye"
+
+
+def test_a_quoted_sentence_does_not_hide_the_narrators_antecedent(nlp):
+    body = (INTRO + "Jill Carter, a Biden adviser, spoke to reporters on Friday.\n\n"
+            "“We went in clear-eyed. We came out clear-eyed. Nobody expected miracles. "
+            "Nobody got them. That is diplomacy,” she said.\n\n"
+            "She has called the summit “overdue”.")
+    table = table_of(nlp, body)
+    assert speaker_of(table, "overdue") == "Jill Carter"
+
+
+@pytest.mark.parametrize("name,gender", [("Angela Whitlock", "f"), ("Brock Hadley", "m"),
+                                         ("Kim Jong Un", None), ("Putin", None), ("J. Smith", None)])
+def test_gender_from_a_first_name_only_when_the_name_says_so(name, gender):
+    assert first_name_gender(name) == gender
+
+
+def test_a_pronoun_takes_the_person_of_its_gender_not_the_nearest_name(nlp):
+    body = (INTRO + "Angela Whitlock, who voted in Decatur with Thomas Reed, was asked how she felt.\n\n"
+            "“Like a kid on Christmas Eve!” she said.")
+    assert speaker_of(table_of(nlp, body), "Like a kid") == "Angela Whitlock"
+
+
+def test_a_party_and_a_time_zone_are_not_speakers(nlp):
+    body = (INTRO + "Labour, Biden said, had “no plan and no idea”.\n\n"
+            "9:45 p.m. ET\n\n“We did the work,” Putin told reporters.")
+    table = table_of(nlp, body)
+    assert speaker_of(table, "no plan") == "Joe Biden"
+    assert speaker_of(table, "We did the work") == "Vladimir Putin"
+    assert not table.speaker.isin(["Labour", "ET"]).any()
