@@ -93,3 +93,28 @@ def test_a_party_and_a_time_zone_are_not_speakers(nlp):
     assert speaker_of(table, "no plan") == "Joe Biden"
     assert speaker_of(table, "We did the work") == "Vladimir Putin"
     assert not table.speaker.isin(["Labour", "ET"]).any()
+
+
+RACE = ("Republican state Senate Majority Leader Doug Brandt and his Democratic challenger, "
+        "Lt. Gov. Nia Okafor, met voters in Erie on Monday. ")
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # a bare party word names the one person of that party the article introduced
+        (RACE + "“She is going to tell you she is a moderate,” the Republican said.", "She is going",
+         "Doug Brandt"),
+        # party and campaign role together; the party comes from the phrase the name stands beside
+        (RACE + "“Why would you cut funding for schools?” the Democratic nominee asked.", "Why would you",
+         "Nia Okafor"),
+    ],
+)
+def test_party_role_phrases(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body, ["Doug Brandt", "Nia Okafor"]), quote) == speaker
+
+
+def test_a_party_word_with_two_members_names_nobody(nlp):
+    body = ("Republican Sen. Tom Kessler and Republican Rep. Jane Ortiz toured Ohio farms on Monday. "
+            "“We need rain,” the Republican said.")
+    assert speaker_of(table_of(nlp, body, ["Tom Kessler", "Jane Ortiz"]), "We need rain") is None

@@ -73,7 +73,13 @@ OFFICES = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen", "emperor",
     "pope", "governor", "mayor", "senator", "chairman", "chairwoman", "chief", "ruler", "strongman",
     "monarch", "autocrat", "aide", "adviser", "advisor", "commander", "general", "diplomat",
+    "lieutenant governor", "attorney general", "nominee", "candidate", "challenger", "incumbent", "lawmaker",
+    "congressman", "congresswoman", "legislator", "moderator",
 }
+#: Roles in a race rather than posts: a nominee may also be "the lieutenant governor".
+CAMPAIGN_ROLES = {"nominee", "candidate", "challenger", "incumbent"}
+#: What a bare party word names as a role phrase ("the Republican said"): a member of that party.
+PARTY_MEMBER = "party member"
 #: Offices that name a relation rather than a post: "his counterpart" is whoever the other side is.
 RELATIONAL = {"counterpart", "opposite number", "host", "guest", "rival"}
 #: Generic offices that fit any head of state or government.

@@ -222,7 +222,8 @@ def people_index(doc: Doc, leaders: list[str] | None = None) -> PeopleIndex:
 
 def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
     """Resolve role phrases and pronouns in text order, given the leaders."""
-    people = {name: replace(p, countries=set(p.countries), offices=set(p.offices)) for name, p in found.people.items()}
+    people = {name: replace(p, countries=set(p.countries), offices=set(p.offices), parties=set(p.parties))
+              for name, p in found.people.items()}
     quoted = found.quoted
     mentions: list[Mention] = []
     for event in found.events:

@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
+    CAMPAIGN_ROLES,
     COUNTRY_WORDS,
     DEFINITE_WORDS,
     FEMALE_TITLES,
     GENERIC,
     MALE_TITLES,
     OFFICES,
+    PARTY_MEMBER,
+    PARTY_WORDS,
     RELATIONAL,
     TOP_OFFICES,
 )
@@ -35,6 +38,7 @@ class PersonFacts:
     countries: set[str] = field(default_factory=set)
     offices: set[str] = field(default_factory=set)
     gender: str | None = None
+    parties: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -46,12 +50,14 @@ class RolePhrase:
         title: The office it names ("president", "counterpart").
         country: The country its modifiers name, or None.
         det: Its determiner or possessive ("the", "his").
+        party: The party its modifiers name ("the Democratic nominee"), or None.
     """
 
     span: Span
     title: str
     country: str | None
     det: Token
+    party: str | None = None
 
     @property
     def token_start(self) -> int:
@@ -70,6 +76,14 @@ def country_of(tokens: list[Token]) -> str | None:
             key = " ".join(words[i : i + n])
             if key in COUNTRY_WORDS:
                 return COUNTRY_WORDS[key]
+    return None
+
+
+def party_of(tokens: list[Token]) -> str | None:
+    """The party named by modifier tokens ("Republican", "the Michigan Democrat")."""
+    for t in tokens:
+        if t.text[:1].isupper() and t.lower_ in PARTY_WORDS:
+            return PARTY_WORDS[t.lower_]
     return None
 
 
@@ -96,13 +110,17 @@ def office_at(doc: Doc, i: int) -> tuple[str, int] | None:
     return None
 
 
-def modifiers_before(doc: Doc, start: int, limit: int = 4) -> tuple[int, list[Token], Token | None]:
+def modifiers_before(doc: Doc, start: int, limit: int = 6) -> tuple[int, list[Token], Token | None]:
     """Walk left from ``start`` over country/adjective modifiers; returns new start, modifiers, determiner."""
     i = start - 1
     mods: list[Token] = []
     det = None
     while i >= 0 and start - i <= limit:
         t = doc[i]
+        if t.text in ("-", "–") and i > 0 and not doc[i - 1].is_space:  # "the 63-year-old senator"
+            mods.insert(0, t)
+            i -= 1
+            continue
         if t.is_space or t.is_punct and t.text not in (".",):
             break
         low = t.lower_
@@ -114,7 +132,8 @@ def modifiers_before(doc: Doc, start: int, limit: int = 4) -> tuple[int, list[To
             det = t
             i -= 1
             break
-        if t.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or t.pos_ in ("ADJ", "PROPN") or low in COUNTRY_WORDS:
+        if t.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or t.pos_ in ("ADJ", "PROPN", "NUM") or low in COUNTRY_WORDS \
+                or t.nbor(1).text in ("-", "–"):
             mods.insert(0, t)
             i -= 1
             continue
@@ -148,6 +167,21 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
         country = country_of(title)
         if country:
             p.countries.add(country)
+        head = doc[m.head]
+        # the name's own pre-modifiers ("Republican state Senate Majority Leader Doug Brandt") and, for a
+        # name in apposition, the phrase it stands beside ("his Democratic challenger, state Rep. Lucia Ybarra")
+        lead = min(head.left_edge.i, m.token_start)
+        described = list(doc[lead : m.token_start])
+        before = lead - 2  # the noun right before the comma: the parser may hang the name elsewhere
+        if head.dep_ == "appos" and before >= 0 and doc[before + 1].text == "," and doc[before].pos_ == "NOUN":
+            noun = doc[before]
+            described += list(doc[noun.left_edge.i : noun.i + 1])
+            office = office_at(doc, noun.i)
+            if office and office[0] not in RELATIONAL:
+                p.offices.add(office[0])
+        party = party_of(described)
+        if party:
+            p.parties.add(party)
         if m.token_start >= 2 and doc[m.token_start - 1].text in ("'s", "’s"):  # "Russia's Vladimir Putin"
             country = country_of([doc[m.token_start - 2]])
             if country:
@@ -162,6 +196,9 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
                 country = country_of(phrase)
                 if country:
                     p.countries.add(country)
+            party = party_of(phrase)  # "Elaine Marchetti, the 57-year-old Michigan Democrat"
+            if party:
+                p.parties.add(party)
     for p in people.values():
         if p.gender is None:
             p.gender = first_name_gender(p.name)
@@ -191,20 +228,30 @@ def role_phrases(doc: Doc, covered: set[int]) -> list[RolePhrase]:
     for i in range(len(doc)):
         if i in covered:
             continue
-        office = office_at(doc, i)
+        office = office_at(doc, i) or _party_member_at(doc, i)
         if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
             continue  # a title before a name is part of the name mention
         title, first = office
         _, mods, det = modifiers_before(doc, first)
         if det is None or det.lower_ not in DEFINITE_WORDS:
             continue
-        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det))
+        party = PARTY_WORDS[doc[i].lower_] if title == PARTY_MEMBER else party_of(mods)
+        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det, party))
     return found
+
+
+def _party_member_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """"the Republican" standing alone as a noun phrase's head names a member of the party."""
+    t = doc[i]
+    if not t.text[:1].isupper() or t.lower_ not in PARTY_WORDS or t.dep_ in ("amod", "compound"):
+        return None
+    return PARTY_MEMBER, i
 
 
 def could_hold(p: PersonFacts, title: str) -> bool:
     """Could this person hold ``title``? Yes when the article gives them no office, or a matching one."""
-    if not p.offices:
+    posts = p.offices - CAMPAIGN_ROLES  # a nominee holds, or held, a post as well
+    if not posts:
         return True
     return title in p.offices or (title in TOP_OFFICES and bool(p.offices & TOP_OFFICES))
 
@@ -224,6 +271,12 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     """
     title, country = info.title, info.country
     cands = list(people.values())
+    if info.party:
+        # "the Republican", "the Democratic nominee": the one person of that party, when the article says
+        members = [p for p in cands if info.party in p.parties]
+        if title == PARTY_MEMBER or not any(title in p.offices for p in members):
+            return members[0].name if len(members) == 1 else None
+        cands = members
     if title in RELATIONAL:
         pool = [people[n] for n in leaders if n in people] or cands
         if country:
