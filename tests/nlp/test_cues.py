@@ -118,3 +118,28 @@ def test_a_party_word_with_two_members_names_nobody(nlp):
     body = ("Republican Sen. Tom Kessler and Republican Rep. Jane Ortiz toured Ohio farms on Monday. "
             "“We need rain,” the Republican said.")
     assert speaker_of(table_of(nlp, body, ["Tom Kessler", "Jane Ortiz"]), "We need rain") is None
+
+
+@pytest.mark.parametrize(
+    "body,quote",
+    [
+        # titles of shows, films and books are nobody's words, even under a speech verb
+        (INTRO + "Biden told NBC's “Meet the Press” that the talks went well.", "Meet the Press"),
+        (INTRO + "Putin said he had recently watched “King of Boys” on a flight.", "King of Boys"),
+        # an unnamed source: the words are somebody's, never a leader's
+        (INTRO + "According to a Kremlin spokesperson, Putin “raised the issue directly”.", "raised the"),
+        (INTRO + "“We expect nothing,” said a senior Biden adviser, who spoke on condition of anonymity.",
+         "We expect nothing,"),
+        (INTRO + "His office said Putin would thank the Swiss for their “warm hospitality”.", "warm hospitality"),
+    ],
+)
+def test_words_that_are_no_leaders(nlp, body, quote):
+    table = table_of(nlp, body)
+    assert speaker_of(table, quote) is None
+    counts = quote_counts(table, LEADERS)
+    assert counts.direct_quotes.sum() == 0
+
+
+def test_what_an_institution_reports_as_said_stays_the_speakers(nlp):
+    body = INTRO + "The Kremlin said Putin had told his guest that Ukraine was “a red line”."
+    assert speaker_of(table_of(nlp, body), "a red line") == "Vladimir Putin"

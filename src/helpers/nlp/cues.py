@@ -148,7 +148,37 @@ def by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tupl
                 break
     if best is None:
         return None, blocked
+    outer = _unnamed_reporter(doc, doc[best[1]], inside, people)
+    if outer is not None:
+        return outer, False
     return attribute_to_subject(doc, doc[best[1]], inside, people), False
+
+
+#: Auxiliaries of speech not yet made ("he would thank", "she will tell").
+_NOT_YET = {"would", "will", "'ll", "’ll", "shall", "may", "might", "could", "can"}
+
+
+def _unnamed_reporter(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Attribution | None:
+    """"His office said he would thank the EU for its “unwavering support”": words someone *will* say, as an
+    unnamed source (an office, a statement, an aide) announces them, are that source's so far. What the
+    source reports as said ("the ministry said Xi had told …") stays the speaker's."""
+    tt = token_table(doc)
+    v = verb.i
+    if not any(tt.dep[c] == "aux" and tt.lower[c] in _NOT_YET for c in tt.children(v)):
+        return None
+    for _ in range(4):
+        if tt.dep[v] not in ("ccomp", "xcomp", "conj") or tt.head[v] == v:
+            return None
+        v = tt.head[v]
+        if not is_cue_at(tt, v):
+            continue
+        subj = speech_subject(doc[v])
+        if subj is None or inside(subj.idx) or subj.pos_ == "PRON" or people.person_of(subj) is not None:
+            return None
+        phrase = doc[subj.left_edge.i : subj.i + 1]
+        text = require_article(doc).text
+        return Attribution(None, text[phrase.start_char : phrase.end_char], tt.text[v], tt.idx[v])
+    return None
 
 
 def attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Attribution | None:
@@ -210,6 +240,9 @@ def according_to(sent: Span, people: PeopleIndex, inside) -> Attribution | None:
             m = people.by_token.get(cand.i)
             if m is not None and not (cand.i + 1 < len(doc) and doc[cand.i + 1].text in ("'s", "’s")):
                 return Attribution(m.person, text[m.start : m.end], "according to", t.idx)
+        if objects:  # "according to a Downing Street spokesperson": a source, unnamed
+            phrase = doc[objects[0].left_edge.i : objects[0].i + 1]
+            return Attribution(None, text[phrase.start_char : phrase.end_char], "according to", t.idx)
     return None
 
 

@@ -207,9 +207,10 @@ class PeopleIndex:
         m = self.by_token.get(tok.i)
         if m is not None:
             return m
-        # "spokesman Dmitry Peskov", "the Kremlin's Peskov": the name inside the phrase
+        # "spokesman Dmitry Peskov", "the Kremlin's Peskov": the name inside the phrase; a name before
+        # its noun names somebody else ("a Dunmore adviser", "the Biden administration")
         for child in tok.children:
-            if child.dep_ in ("appos", "compound") and child.i in self.by_token:
+            if child.dep_ in ("appos", "compound") and child.i in self.by_token and child.i > tok.i:
                 return self.by_token[child.i]
         return None
 

@@ -109,8 +109,8 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
     found = (sentence_index(doc, max(q.start, q.end - 1)), sentence_index(doc, q.start))
     sentences = [sents[i] for i in dict.fromkeys(found) if i is not None]
     tokens = tokens_in(doc, q.start, q.end)
-    if _SO_CALLED.search(doc_text(doc), max(0, q.start - 16), q.start - 1):
-        return None  # "the so-called “peace formula”": a term, whoever is around
+    if _SO_CALLED.search(doc_text(doc), max(0, q.start - 16), q.start - 1) or _is_title(doc, q):
+        return None  # "the so-called “peace formula”", "said on “Meet the Press”": a term, whoever is around
     attribution, blocked = by_speech_verb(doc, tokens, inside, people) if tokens else (None, False)
     if attribution is not None and attribution.speaker:
         return attribution
@@ -122,7 +122,13 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
     rules += [lambda: cue_after(doc, q, para.end, people)]
     rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people)]
     rules += [lambda: dash_after(doc, q, para.end, people)]
-    return next((c for c in (rule() for rule in rules) if c is not None and c.speaker), attribution)
+    unnamed = None  # "according to a Downing Street spokesperson": somebody, but nobody named
+    for rule in rules:
+        found = rule()
+        if found is not None and found.speaker:
+            return found
+        unnamed = unnamed or found
+    return attribution or unnamed
 
 
 def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]:
@@ -225,6 +231,24 @@ def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+#: Short words a title may keep in lower case ("King of Boys", "Sunday with Laura Kuenssberg").
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de",
+                      "la", "el", "le", "du", "des", "di", "del"}
+
+
+def _is_title(doc: Doc, q: QuoteSpan) -> bool:
+    """A quotation that is the title of a show, book, film or slogan ("Meet the Press", "King of Boys"):
+    two to eight words inside a sentence, every one capitalised but the small ones, no sentence punctuation,
+    and not a name the article gives a person."""
+    text = doc_text(doc)[q.start : q.end].strip()
+    words = WORD.findall(text)
+    if not 2 <= len(words) <= 8 or text[-1:] in ".!?,;:" or text.isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS) for w in words):
+        return False
+    return words[0][:1].isupper() and words[-1][:1].isupper()
+
+
 def _is_term(doc: Doc, q: QuoteSpan, sent: Span | None) -> bool:
     """A short quotation inside a sentence, not a statement of its own: a term, a title, an epithet."""
     text = doc_text(doc)
@@ -300,7 +324,7 @@ def _indirect_statements(doc: Doc, people: PeopleIndex, in_any) -> list[Quote]:
                 break
         if found is None:
             acc = according_to(sent, people, lambda c: False)
-            if acc is not None:
+            if acc is not None and acc.speaker:  # an unnamed source's statement is nobody's
                 # the statement is the sentence without the "according to X, who …" phrase
                 phrase = list(doc[_token_at(doc, acc.cue_char)].subtree)
                 p_lo, p_hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
