@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import article_from_text, parse, quote_counts, quote_table
-from helpers.nlp.roles import first_name_gender
+from helpers.nlp.entities import first_name_gender
 
 LEADERS = ["Joe Biden", "Vladimir Putin"]
 INTRO = "US President Joe Biden met Russian President Vladimir Putin in Geneva. "
@@ -143,3 +143,18 @@ def test_words_that_are_no_leaders(nlp, body, quote):
 def test_what_an_institution_reports_as_said_stays_the_speakers(nlp):
     body = INTRO + "The Kremlin said Putin had told his guest that Ukraine was “a red line”."
     assert speaker_of(table_of(nlp, body), "a red line") == "Vladimir Putin"
+
+
+def test_a_name_the_tagger_calls_an_organisation_speaks_when_the_article_says_so(nlp):
+    # first name from the name list, and the name is the subject of a verb of saying
+    body = ("Republican Brett Calloway and Democrat Angela Whitlock spent the day in Atlanta. "
+            "Earlier, Calloway, 58, voted in his hometown of Tifton and told reporters, “We did the work.”")
+    table = table_of(nlp, body, ["Brett Calloway", "Angela Whitlock"])
+    assert speaker_of(table, "We did the work") == "Brett Calloway"
+
+
+def test_a_town_that_only_follows_in_or_of_is_not_a_person(nlp):
+    body = ("Angela Whitlock voted in Decatur with her husband. She grew up in Tifton.\n\n"
+            "“Like a kid on Christmas Eve!” she said.")
+    table = table_of(nlp, body, ["Angela Whitlock"])
+    assert speaker_of(table, "Like a kid") == "Angela Whitlock"

@@ -17,6 +17,7 @@ from .lexicon import (
     PLACE_ALIASES,
     PLACE_LABELS,
     SHORT_HONORIFICS,
+    SPEECH_VERBS,
     TITLES,
 )
 from .memo import Memo, memo
@@ -81,6 +82,23 @@ def _looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
 
 
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector  # a first-name list (about 40,000 names); loaded once, on first use
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m" or "f" when the first word of a full name is a first name given to one gender
+    ("Angela Whitlock" → "f"); None for a single name, an initial or a name given to both."""
+    words = name.split()
+    if len(words) < 2 or len(words[0].rstrip(".")) < 2:
+        return None
+    guess = _gender_detector().get_gender(words[0])
+    return {"male": "m", "female": "f"}.get(guess)  # "mostly_…" names (Kim, Jean) are left open
+
+
 def _not_a_person(text: str) -> bool:
     """A PERSON entity that names no person: a place ("Italy"), a party ("Labour"), a time zone or
     other short capitals ("ET"), places joined by a hyphen ("Nigeria-South Africa")."""
@@ -93,6 +111,24 @@ def _not_a_person(text: str) -> bool:
     return len(parts) > 1 and all(is_place_name(p) for p in parts)
 
 
+def _speaks(ent: Span) -> bool:
+    """The name is the subject of a verb of saying ("Calloway told reporters")."""
+    root = ent.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS
+
+
+def _is_place_only(ent: Span, ents: list[Span]) -> bool:
+    """A one-word "person" that only ever stands after "in", "of", "from" … ("his hometown of Tifton")."""
+    text = span_text(ent)
+    if len(text.split()) != 1:
+        return False
+    same = [e for e in ents if span_text(e) == text]
+    return all(e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPOSITIONS for e in same)
+
+
+_PLACE_PREPOSITIONS = {"in", "of", "from", "at", "near", "to", "outside", "across", "around"}
+
+
 def _described_as_person(ent: Span) -> bool:
     """A name the tagger labelled otherwise that the sentence describes as a person: an apposition
     that is a common noun with an article ("Adebayo Ogunleye, an economist at …") or an age
@@ -102,6 +138,11 @@ def _described_as_person(ent: Span) -> bool:
         return False
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in PARTY_WORDS:
+        return True  # "Republican Brett Calloway"
+    if first_name_gender(" ".join(words)) and _speaks(ent):
+        return True  # "Brett Calloway told reporters"
     for child in ent.root.children:
         if child.i < ent.end or child.dep_ != "appos":
             continue
@@ -113,9 +154,10 @@ def _described_as_person(ent: Span) -> bool:
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus names the tagger labelled otherwise but a title or an apposition marks as a person."""
     out = []
-    for e in doc_ents(doc):
+    ents = doc_ents(doc)
+    for e in ents:
         text = span_text(e)
-        if e.label_ == "PERSON" and not _not_a_person(text):
+        if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents):
             out.append(e)
         elif e.label_ in _NON_PERSON_LABELS and _looks_like_name(clean_name(text)) and (
             _titled(e) or _described_as_person(e)

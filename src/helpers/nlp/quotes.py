@@ -153,7 +153,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
         sentence = sentence_index(doc, q.start)
         kind = DIRECT
         if attribution is None:
-            if _is_term(doc, q, sents[sentence] if sentence is not None else None):
+            if _is_term(doc, q, sents[sentence] if sentence is not None else None) or _is_title(doc, q):
                 kind = SCARE
             else:  # a floating quotation
                 attribution = _previous_speaker(q, quotes, cue_events)

@@ -8,11 +8,11 @@ or "the Kremlin leader" can be resolved to the one person who fits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .entities import first_name_gender
 from .lexicon import (
     CAMPAIGN_ROLES,
     COUNTRY_WORDS,
@@ -202,23 +202,6 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
     for p in people.values():
         if p.gender is None:
             p.gender = first_name_gender(p.name)
-
-
-@lru_cache(maxsize=1)
-def _gender_detector():
-    import gender_guesser.detector  # a first-name list (about 40,000 names); loaded once, on first use
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def first_name_gender(name: str) -> str | None:
-    """"m" or "f" when the first word of a full name is a first name given to one gender
-    ("Angela Whitlock" → "f"); None for a single name, an initial or a name given to both."""
-    words = name.split()
-    if len(words) < 2 or len(words[0].rstrip(".")) < 2:
-        return None
-    guess = _gender_detector().get_gender(words[0])
-    return {"male": "m", "female": "f"}.get(guess)  # "mostly_…" names (Kim, Jean) are left open
 
 
 def role_phrases(doc: Doc, covered: set[int]) -> list[RolePhrase]:
