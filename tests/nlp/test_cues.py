@@ -158,3 +158,8 @@ def test_a_town_that_only_follows_in_or_of_is_not_a_person(nlp):
             "“Like a kid on Christmas Eve!” she said.")
     table = table_of(nlp, body, ["Angela Whitlock"])
     assert speaker_of(table, "Like a kid") == "Angela Whitlock"
+
+
+def test_a_possessive_before_a_quoted_remark_names_its_speaker(nlp):
+    body = INTRO + "Officials in Moscow still bristle at Biden's “killer” remark from the spring."
+    assert speaker_of(table_of(nlp, body), "killer") == "Joe Biden"

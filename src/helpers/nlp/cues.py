@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import PARTICLE_SPEECH_VERBS, SPEECH_VERBS
+from .lexicon import PARTICLE_SPEECH_VERBS, SAYING_NOUNS, SPEECH_VERBS, UTTERANCE_NOUNS
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
 from .people import PeopleIndex
 from .pipeline import TokenTable, doc_text, require_article, sentence_index, sentence_spans, token_table
@@ -61,7 +61,7 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         if dep[v] == "pcomp" and dep[up] == "prep" and tt.pos[head[up]] in ("VERB", "AUX"):
             v = head[up]  # "ended the speech by saying", "after telling reporters"
             continue
-        if dep[v] == "acl" and tt.lemma[up] in _SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
+        if dep[v] == "acl" and tt.lemma[up] in SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
             v = head[up]  # "issued a statement saying"
             continue
         if dep[v] in ("conj", "xcomp", "advcl"):
@@ -70,9 +70,6 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         return None
     return None
 
-
-#: What a person issues that then "says" something ("issued a statement saying …").
-_SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "communique", "communiqué", "video"}
 
 
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
@@ -286,6 +283,22 @@ def paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution 
         return None
     first = min(named, key=lambda m: (m.rule == PRONOUN, m.start))
     return Attribution(first.person, article.text[first.start : first.end], ":", colon)
+
+
+def possessive_remark(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
+    """``Clinton's “basket of deplorables” remark``: a person's possessive before the quotation and a noun
+    for words (remark, comments, jibe …) right after it."""
+    tt = token_table(doc)
+    before = bisect.bisect_left(tt.idx, q.start - 1) - 1  # the token before the opening mark
+    after = bisect.bisect_left(tt.idx, q.end + 1)  # the token after the closing mark
+    if before < 1 or after >= len(doc) or tt.lower[before] not in ("'s", "’s", "'", "’"):
+        return None
+    if tt.lower[after] not in UTTERANCE_NOUNS:
+        return None
+    m = people.by_token.get(before - 1)
+    if m is None:
+        return None
+    return Attribution(m.person, require_article(doc).text[m.start : m.end], tt.text[after], tt.idx[after])
 
 
 def dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:

@@ -25,6 +25,12 @@ SPEECH_VERBS = {
 }
 #: Verbs that introduce someone's words only with their particle ("pointed out", "shot back"): lemma → particle.
 PARTICLE_SPEECH_VERBS = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "blurt": "out"}
+#: What a person issues that then "says" something ("issued a statement saying …").
+SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "communique", "communiqué", "video"}
+#: Nouns for someone's words after a quotation: Clinton's “basket of deplorables” remark.
+UTTERANCE_NOUNS = {"remark", "remarks", "comment", "comments", "words", "phrase", "line", "jibe", "quip", "claim",
+                   "warning", "pledge", "promise", "description", "label", "boast", "vow", "threat", "insult",
+                   "retort", "answer", "reply", "question", "taunt", "slur"}
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
     "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",

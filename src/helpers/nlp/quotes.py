@@ -11,7 +11,7 @@ rule of ``helpers.nlp.cues`` that names a person:
 4. ``“…?” Okafor asked.``: the cue right after a quotation that ends its sentence;
 5. ``X: “…”`` (a person before a colon, as in headlines), or ``X said:`` ending the
    paragraph before the quotation;
-6. ``“…” — X`` (a dash and a person after the closing mark);
+6. ``“…” — X`` (a dash and a person after the closing mark), or ``Clinton's “…” remark``;
 7. otherwise a *floating* quotation (a clause or more) takes the speaker of the
    quotation or cue just before it in the same or the previous paragraph, and a
    short term nobody is said to have uttered is a *scare* quote.
@@ -39,6 +39,7 @@ from .cues import (
     dash_after,
     is_cue_at,
     paragraph_colon,
+    possessive_remark,
     speech_subject,
     speech_verb_in_sentence,
     tokens_in,
@@ -121,7 +122,7 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
     rules += [lambda st=st: speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
     rules += [lambda: cue_after(doc, q, para.end, people)]
     rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people)]
-    rules += [lambda: dash_after(doc, q, para.end, people)]
+    rules += [lambda: dash_after(doc, q, para.end, people), lambda: possessive_remark(doc, q, people)]
     unnamed = None  # "according to a Downing Street spokesperson": somebody, but nobody named
     for rule in rules:
         found = rule()
