@@ -207,13 +207,15 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
 def role_phrases(doc: Doc, covered: set[int]) -> list[RolePhrase]:
     """Definite role phrases ("the Russian president", "his counterpart") outside name mentions."""
     found = []
-    ent_type = token_table(doc).ent_type
+    ent_type, tags = token_table(doc).ent_type, token_table(doc).tag
     for i in range(len(doc)):
         if i in covered:
             continue
         office = office_at(doc, i) or _party_member_at(doc, i)
         if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
             continue  # a title before a name is part of the name mention
+        if tags[i] in ("NNS", "NNPS"):
+            continue  # "the two leaders", "the Republicans": more than one person
         title, first = office
         _, mods, det = modifiers_before(doc, first)
         if det is None or det.lower_ not in DEFINITE_WORDS:
@@ -286,4 +288,9 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
         cands = exact
     if len(cands) == 1:
         return cands[0].name
+    if len(cands) > 1:
+        # two presidents: "the president said" right after a sentence about one of them is that one
+        person = salient()
+        if person is not None and person in {p.name for p in cands}:
+            return person
     return None
