@@ -163,3 +163,11 @@ def test_a_town_that_only_follows_in_or_of_is_not_a_person(nlp):
 def test_a_possessive_before_a_quoted_remark_names_its_speaker(nlp):
     body = INTRO + "Officials in Moscow still bristle at Biden's “killer” remark from the spring."
     assert speaker_of(table_of(nlp, body), "killer") == "Joe Biden"
+
+
+def test_of_two_presidents_the_one_just_written_about_is_the_president(nlp):
+    body = ("South African President Cyril Ramaphosa met Nigerian President Bola Tinubu in Abuja.\n\n"
+            "Later, Ramaphosa addressed a business forum.\n\n"
+            "“Africa will rise on trade,” the president said.")
+    table = table_of(nlp, body, ["Cyril Ramaphosa", "Bola Tinubu"])
+    assert speaker_of(table, "Africa will rise") == "Cyril Ramaphosa"

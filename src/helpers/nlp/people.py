@@ -252,6 +252,7 @@ def _resolve_role_phrase(doc: Doc, info: RolePhrase, mentions: list[Mention], pe
     person = resolve_role(
         info, people, leaders, context,
         lambda: _antecedent(doc, mentions, span.root, people, quoted),
+        lambda: _recent_people(doc, mentions, span.start, quoted),
     )
     if not person:
         return None
@@ -268,6 +269,16 @@ def _resolve_pronoun(doc: Doc, tok: Token, mentions: list[Mention], people: dict
     if p.gender is None:
         p.gender = PRONOUNS[tok.lower_]
     return Mention(tok.idx, tok.idx + len(tok.text), person, PRONOUN, tok.i, tok.i + 1, tok.i)
+
+
+def _recent_people(doc: Doc, mentions: list[Mention], token: int, quoted) -> set[str]:
+    """The people named, outside quotations, in the sentence before ``token`` and in its own sentence up to it."""
+    sents = sentence_spans(doc)
+    si = sentence_index(doc, doc[token].idx)
+    if si is None:
+        return set()
+    lo = sents[max(0, si - 1)].start
+    return {m.person for m in mentions if lo <= m.token_start < token and not quoted(m.start)}
 
 
 def _last_person(mentions: list[Mention], sent: tuple[int, int]) -> str | None:

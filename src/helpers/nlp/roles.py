@@ -242,7 +242,7 @@ def could_hold(p: PersonFacts, title: str) -> bool:
 
 
 def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list[str], context: str | None,
-                  salient) -> str | None:
+                  salient, recent=None) -> str | None:
     """The one person a role phrase can name, or None when the article leaves it open.
 
     Args:
@@ -253,6 +253,9 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
         salient: A callable giving the most salient person before the phrase, used
             like a pronoun's antecedent when the article gives nobody that office
             ("the prime minister" after a paragraph about Rishi Sunak).
+        recent: A callable giving the people named in the sentence before the phrase and in its
+            own; with two holders of the office, the salient one wins only when the other is not
+            among them.
     """
     title, country = info.title, info.country
     cands = list(people.values())
@@ -291,6 +294,7 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     if len(cands) > 1:
         # two presidents: "the president said" right after a sentence about one of them is that one
         person = salient()
-        if person is not None and person in {p.name for p in cands}:
+        holders = {p.name for p in cands}
+        if person is not None and person in holders and (recent is None or recent() & holders == {person}):
             return person
     return None
