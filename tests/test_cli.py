@@ -126,3 +126,26 @@ def test_invalid_size_limit_in_environment_is_one_clear_error():
     assert proc.stderr.strip() == (
         "error: LEADERTONE_MAX_BYTES='10MB' is not a positive whole number of bytes (e.g. 20000000)"
     )
+
+
+def test_mojibake_article_is_repaired_analysed_and_said(tmp_path, default_analysis):
+    # the default article as a page read as Latin-1 and saved again: full of C1 controls, once refused as binary
+    p = tmp_path / "mojibake.txt"
+    p.write_bytes(DEFAULT_ARTICLE.read_text(encoding="utf-8").encode("utf-8").decode("latin-1").encode("utf-8"))
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["article"]["text"] == default_analysis.article.text
+    clean = json.loads(default_analysis.to_json())
+    assert [(q["text"], q["speaker"]) for q in out["quotes"]] == [(q["text"], q["speaker"]) for q in clean["quotes"]]
+    assert "“difficult to say”" in out["article"]["text"] and "Vladimir Putin" in {q["speaker"] for q in out["quotes"]}
+    assert any("repaired mis-decoded text (mojibake) with ftfy" in w for w in out["warnings"])
+    assert "warning:" in proc.stderr and "mojibake" in proc.stderr
+
+
+def test_binary_file_is_still_one_error_line(tmp_path):
+    p = tmp_path / "photo.txt"
+    p.write_bytes(("".join(map(chr, range(0x80, 0xA0))) * 64).encode("utf-8"))  # valid UTF-8 of C1 controls only
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [f"error: {p}: binary data, not text (full of control characters)"]
