@@ -33,7 +33,7 @@ from . import config
 from .analysis import PendingAnalysis, start_analysis
 from .cache import cache_key, pipeline_id, read_entry, write_entry
 from .errors import LeadertoneError
-from .files import write_bytes_atomic
+from .files import csv_bytes, write_bytes_atomic
 from .nlp.memo import forget
 from .nlp.pipeline import analysis_text, load_pipeline
 from .nlp.tone import DEFAULT_METHOD
@@ -467,7 +467,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, format
             if fmt == "parquet":
                 table.to_parquet(buf, index=False)
             elif fmt == "csv":
-                buf.write(table.to_csv(index=False).encode("utf-8"))
+                buf.write(csv_bytes(table))  # a cell that starts like a formula is shown as text
             else:
                 raise LeadertoneError(f"unknown table format {fmt!r} (parquet or csv)")
             path = write_bytes_atomic(out / f"{name}.{fmt}", buf.getvalue())
