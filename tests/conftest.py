@@ -177,9 +177,9 @@ def fake_leaders() -> tuple[str, str]:
     return LEADERS
 
 
-CORPUS_LEADER_COLUMNS = ["article", "leader", "rank", "aliases", "mentions", "direct_quotes", "quote_share",
-                         "quoted_words", "share_quoted_words", "indirect", "voice", "voice_n", "coverage",
-                         "coverage_n", "outlet", "published"]
+CORPUS_LEADER_COLUMNS = ["article", "leader", "rank", "aliases", "name_mentions", "mentions", "direct_quotes",
+                         "quote_share", "quoted_words", "share_quoted_words", "indirect", "voice", "voice_n",
+                         "coverage", "coverage_n", "outlet", "published"]
 NAN = float("nan")
 
 
@@ -190,15 +190,15 @@ def make_corpus(leader_rows, article_rows, *, errors=()):
 
     meta = {a: (outlet, published) for a, outlet, published in article_rows}
     leaders = pd.DataFrame(
-        [{"article": a, "leader": n, "rank": 1, "aliases": n, "mentions": m, "direct_quotes": q, "quote_share": s,
-          "quoted_words": 10 * q, "share_quoted_words": s, "indirect": 0, "voice": v, "voice_n": vn,
+        [{"article": a, "leader": n, "rank": 1, "aliases": n, "name_mentions": m, "mentions": m, "direct_quotes": q,
+          "quote_share": s, "quoted_words": 10 * q, "share_quoted_words": s, "indirect": 0, "voice": v, "voice_n": vn,
           "coverage": c, "coverage_n": cn, "outlet": meta[a][0], "published": meta[a][1]}
          for a, n, m, q, s, v, vn, c, cn in leader_rows],
         columns=CORPUS_LEADER_COLUMNS,
     )
     articles = pd.DataFrame(
         [{"article": a, "path": f"/corpus/{a}.txt", "title": a.replace("_", " "), "outlet": outlet,
-          "published": published, "format": "txt", "paragraphs": 5, "sentences": 20, "words": 400,
+          "published": published, "format": "txt", "body_paragraphs": 5, "sentences": 20, "words": 400,
           "leaders": "; ".join(leaders.loc[leaders.article == a, "leader"]),
           "direct_quotes": 8, "indirect": 0, "warnings": ""} for a, outlet, published in article_rows],
         columns=ARTICLE_COLUMNS,

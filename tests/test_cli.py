@@ -126,3 +126,84 @@ def test_invalid_size_limit_in_environment_is_one_clear_error():
     assert proc.stderr.strip() == (
         "error: LEADERTONE_MAX_BYTES='10MB' is not a positive whole number of bytes (e.g. 20000000)"
     )
+
+
+def test_mojibake_article_is_repaired_analysed_and_said(tmp_path, default_analysis):
+    # the default article as a page read as Latin-1 and saved again: full of C1 controls, once refused as binary
+    p = tmp_path / "mojibake.txt"
+    p.write_bytes(DEFAULT_ARTICLE.read_text(encoding="utf-8").encode("utf-8").decode("latin-1").encode("utf-8"))
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["article"]["text"] == default_analysis.article.text
+    clean = json.loads(default_analysis.to_json())
+    assert [(q["text"], q["speaker"]) for q in out["quotes"]] == [(q["text"], q["speaker"]) for q in clean["quotes"]]
+    assert "“difficult to say”" in out["article"]["text"] and "Vladimir Putin" in {q["speaker"] for q in out["quotes"]}
+    assert any("repaired mis-decoded text (mojibake) with ftfy" in w for w in out["warnings"])
+    assert "warning:" in proc.stderr and "mojibake" in proc.stderr
+
+
+def test_binary_file_is_still_one_error_line(tmp_path):
+    p = tmp_path / "photo.txt"
+    p.write_bytes(("".join(map(chr, range(0x80, 0xA0))) * 64).encode("utf-8"))  # valid UTF-8 of C1 controls only
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [f"error: {p}: binary data, not text (full of control characters)"]
+
+
+SMALL_ARTICLE = (
+    "Leaders meet in Geneva\n\n"
+    "Joe Biden met Vladimir Putin in Geneva on Wednesday.\n\n"
+    "“We had a good talk,” Putin said after the meeting. He called it useful.\n\n"
+    "Putin says Navalny ignored Russian laws.\n\n"
+    "Biden told reporters: “It went well, and we will see.”\n"
+)
+#: Each count label of helpers.output.counts, as a pattern that takes its number
+LABELS = {
+    "name_mentions": r"named (\d+) times?\b",
+    "mentions": r"(\d+) mentions?\b",
+    "direct_quotes": r"(\d+) direct quotes?\b",
+    "indirect": r"(\d+) indirect statements?\b",
+}
+
+
+def _numbers(line: str) -> dict[str, int]:
+    import re
+
+    return {label: int(m.group(1)) for label, pattern in LABELS.items() if (m := re.search(pattern, line))}
+
+
+@pytest.mark.parametrize("source", ["default", "small"])
+def test_each_count_has_one_number_in_report_summary_and_corpus_tables(tmp_path, capsys, nlp, source):
+    import re
+
+    from helpers import analyze, analyze_corpus
+    from helpers.output import render_report
+
+    path = DEFAULT_ARTICLE if source == "default" else tmp_path / "geneva.txt"
+    if source == "small":
+        path.write_text(SMALL_ARTICLE, encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    summary = capsys.readouterr().out.splitlines()
+    analysis = analyze(path, nlp=nlp)
+    page = render_report(analysis, figures={})
+    corpus = analyze_corpus([path], out_dir=None, progress=False)
+    leaders = corpus.leaders.set_index("leader")
+    assert len(analysis.leaders) == 2
+    for ld in analysis.leaders:
+        cli = _numbers(next(line for line in summary if line.strip().startswith(f"{ld.name}:")))
+        html_item = re.search(rf"<strong>{ld.name}</strong> — ([^<]*)</li>", page).group(1)
+        table = {label: int(leaders.loc[ld.name, label]) for label in LABELS}
+        assert cli == _numbers(html_item) == table, ld.name
+        assert table["mentions"] == int((analysis.mentions.leader == ld.name).sum())  # all mentions, pronouns too
+    body = len(analysis.article.body_paragraphs())
+    assert f"{body} body paragraph" in summary[1] and f"{body} body paragraph" in page
+    assert corpus.articles.body_paragraphs.tolist() == [body]
+    if source == "default":  # names and all mentions are different numbers here, so a swapped label shows
+        putin = leaders.loc["Vladimir Putin"]
+        assert putin.name_mentions < putin.mentions
+    else:
+        putin_line = next(line for line in summary if "Vladimir Putin:" in line)
+        assert "1 indirect statement" in putin_line and "statements" not in putin_line
+        assert "1 indirect statements" not in page + "\n".join(summary)
+        assert "1 direct quote " in putin_line

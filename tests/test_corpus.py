@@ -165,3 +165,37 @@ def test_cli_refuses_json_for_many_and_an_unreachable_scheduler(tmp_path, capsys
     assert main(["analyze", str(SAMPLES), "--json"]) == 2
     assert capsys.readouterr().err.startswith(f"error: {SAMPLES}: is a directory; --json prints one article")
     assert err[-1].startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def test_csv_cells_that_start_like_formulas_are_text_and_parquet_keeps_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "geneva.txt").write_text(
+        "Leaders meet in Geneva\n\n"
+        "Joe Biden met Vladimir Putin in Geneva on Wednesday.\n\n"
+        "“-Go home, you terrible liar,” Biden told Putin, according to aides.\n\n"
+        "Putin said: “We had a good, constructive talk.”\n",
+        encoding="utf-8",
+    )
+    shutil.copy(config.DEFAULT_ARTICLE, folder / config.DEFAULT_ARTICLE.name)
+    (folder / "metadata.csv").write_text(f'file,outlet\ngeneva.txt,"{FORMULA.replace(chr(34), chr(34) * 2)}"\n',
+                                         encoding="utf-8")
+    out = tmp_path / "out"
+    c = analyze_corpus(folder, out_dir=out, formats=("parquet", "csv"), progress=False)
+    assert c.articles.set_index("article").outlet["geneva"] == FORMULA  # the tables keep the exact text
+    for name in ("articles", "leaders"):
+        parquet = pd.read_parquet(out / f"{name}.parquet")
+        assert set(parquet[parquet.article == "geneva"].outlet) == {FORMULA}
+        csv = pd.read_csv(out / f"{name}.csv")
+        assert set(csv[csv.article == "geneva"].outlet) == {"'" + FORMULA}
+        assert FORMULA not in set(csv.outlet)
+    quotes = pd.read_csv(out / "quotes.csv")
+    go = quotes[quotes.text.str.contains("Go home")]
+    assert list(go.text) == ["'-Go home, you terrible liar,"]
+    assert go.polarity.dtype.kind == "f" and (go.polarity < 0).all()  # a negative number stays a number
+    assert pd.read_parquet(out / "quotes.parquet").text.str.startswith("-Go home").sum() == 1
+    tone = pd.read_csv(out / "tone.csv")
+    assert tone["mean"].dtype.kind == "f" and (tone["mean"] < 0).any()

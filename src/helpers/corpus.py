@@ -33,9 +33,10 @@ from . import config
 from .analysis import PendingAnalysis, start_analysis
 from .cache import cache_key, pipeline_id, read_entry, write_entry
 from .errors import LeadertoneError
-from .files import write_bytes_atomic
+from .files import csv_bytes, write_bytes_atomic
 from .nlp.memo import forget
 from .nlp.pipeline import analysis_text, load_pipeline
+from .nlp.schema import NAME_RULES
 from .nlp.tone import DEFAULT_METHOD
 from .read import Article, ArticleWarning, find_articles, load_article
 
@@ -44,17 +45,18 @@ CORPUS_TABLES = ("articles", "leaders", "quotes", "sentences", "targets", "tone"
 ENGINES = ("local", "dask")
 
 ARTICLE_COLUMNS = [
-    "article", "path", "title", "outlet", "published", "format", "paragraphs", "sentences", "words",
+    "article", "path", "title", "outlet", "published", "format", "body_paragraphs", "sentences", "words",
     "leaders", "direct_quotes", "indirect", "warnings",
 ]
 LEADER_COLUMNS = [
-    "article", "leader", "rank", "aliases", "mentions", "direct_quotes", "quote_share", "quoted_words",
+    "article", "leader", "rank", "aliases", "name_mentions", "mentions", "direct_quotes", "quote_share", "quoted_words",
     "share_quoted_words", "indirect", "voice", "voice_n", "coverage", "coverage_n", "outlet", "published",
 ]
 
 #: Number columns of the articles and leaders tables; the others hold text (None when unknown).
 NUMERIC_DTYPES = {
-    "paragraphs": "int64", "sentences": "int64", "words": "int64", "rank": "int64", "mentions": "int64",
+    "body_paragraphs": "int64", "sentences": "int64", "words": "int64", "rank": "int64", "name_mentions": "int64",
+    "mentions": "int64",
     "direct_quotes": "int64", "quote_share": "float64", "quoted_words": "int64", "share_quoted_words": "float64",
     "indirect": "int64", "voice": "float64", "voice_n": "int64", "coverage": "float64", "coverage_n": "int64",
 }
@@ -123,7 +125,9 @@ def article_rows(entry: dict[str, Any], article: Article, article_id: str) -> di
                                             "indirect")))}
     figures = {(a, ld): (mean, n) for method, a, ld, mean, n in
                zip(tone["method"], tone["aspect"], tone["leader"], tone["mean"], tone["n"]) if method == DEFAULT_METHOD}
-    mentions = Counter(tables["mentions"]["leader"])
+    by_leader = list(zip(tables["mentions"]["leader"], tables["mentions"]["rule"]))
+    mentions = Counter(ld for ld, _ in by_leader)  # all mentions, and those by name (see helpers.output.counts)
+    named = Counter(ld for ld, rule in by_leader if rule in NAME_RULES)
     leaders = []
     for rank, ld in enumerate(entry["leaders"], start=1):
         _, direct, words, share, indirect = counts[ld["name"]]
@@ -131,7 +135,7 @@ def article_rows(entry: dict[str, Any], article: Article, article_id: str) -> di
         coverage, coverage_n = figures.get(("coverage", ld["name"]), (None, 0))
         leaders.append({
             "article": article_id, "leader": ld["name"], "rank": rank, "aliases": "; ".join(ld["aliases"]),
-            "mentions": mentions[ld["name"]], "direct_quotes": direct,
+            "name_mentions": named[ld["name"]], "mentions": mentions[ld["name"]], "direct_quotes": direct,
             "quote_share": round(direct / n_direct, 4) if n_direct else 0.0,
             "quoted_words": words, "share_quoted_words": share, "indirect": indirect,
             "voice": voice, "voice_n": voice_n, "coverage": coverage, "coverage_n": coverage_n,
@@ -139,7 +143,7 @@ def article_rows(entry: dict[str, Any], article: Article, article_id: str) -> di
         })
     row = {
         "article": article_id, "path": article.source_path, "title": article.title, "outlet": article.outlet,
-        "published": article.published, "format": article.format, "paragraphs": len(article.body_paragraphs()),
+        "published": article.published, "format": article.format, "body_paragraphs": len(article.body_paragraphs()),
         "sentences": len(entry["tables"]["sentences"]["data"][0]) if entry["tables"]["sentences"]["data"] else 0,
         "words": len(article.text.split()), "leaders": "; ".join(ld["name"] for ld in entry["leaders"]),
         "direct_quotes": n_direct, "indirect": sum(k == "indirect" for k in quotes["kind"]),
@@ -467,7 +471,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, *, format
             if fmt == "parquet":
                 table.to_parquet(buf, index=False)
             elif fmt == "csv":
-                buf.write(table.to_csv(index=False).encode("utf-8"))
+                buf.write(csv_bytes(table))  # a cell that starts like a formula is shown as text
             else:
                 raise LeadertoneError(f"unknown table format {fmt!r} (parquet or csv)")
             path = write_bytes_atomic(out / f"{name}.{fmt}", buf.getvalue())

@@ -55,7 +55,9 @@ def test_mentions_chart_data_sums_to_the_mentions_table(fake, fake_leaders):
 def test_quote_counts_chart_plots_the_quote_counts_table(fake):
     chart = output.chart_quote_counts(fake)
     pd.testing.assert_frame_equal(chart.data, fake.quote_counts[chart.data.columns])
-    assert "quoted directly" in chart.caption
+    for r in fake.quote_counts.itertuples():  # each leader's numbers, in the words of every other output
+        assert f"{r.leader} has {r.direct_quotes} direct quote" in chart.caption
+        assert f"({r.quoted_words} quoted words) and {r.indirect} indirect statement" in chart.caption
 
 
 def test_speakers_chart_lists_other_speakers_in_grey(fake, fake_leaders):

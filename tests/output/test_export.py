@@ -77,3 +77,20 @@ def test_export_tables(fake, tmp_path):
     assert set(analysis_tables(fake)) == {p.stem for p in written}
     back = pd.read_csv(tmp_path / "putin_biden_geneva_2021" / "tables" / "quotes.csv")
     assert back["text"].tolist() == fake.quotes["text"].tolist()
+
+
+def test_table_cells_that_start_like_formulas_are_written_as_text(fake, tmp_path):
+    from types import SimpleNamespace
+
+    quotes = fake.quotes.copy()
+    quotes.loc[0, ["text", "polarity"]] = ["-Go home", -0.5]
+    quotes.loc[1, "text"] = "@once\tagain"
+    quotes.loc[2, "text"] = "-5 percent, +2 later"
+    tables = SimpleNamespace(**{**analysis_tables(fake), "quotes": quotes, "slug": fake.slug})
+    export_tables(tables, out_dir=tmp_path)
+    back = pd.read_csv(tmp_path / "putin_biden_geneva_2021" / "tables" / "quotes.csv")
+    assert back.loc[0, "text"] == "'-Go home" and back.loc[0, "polarity"] == -0.5  # the number stays a number
+    assert back.loc[1, "text"] == "'@once\tagain"
+    assert back.loc[2, "text"] == "-5 percent, +2 later"  # a minus before a digit is no formula
+    assert back["text"].iloc[3:].tolist() == quotes["text"].iloc[3:].tolist()
+    assert quotes.loc[0, "text"] == "-Go home"  # the table itself keeps the exact text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", which the mojibake cases are built with)
 import pytest
 
 from helpers import LeadertoneError, load_article
@@ -105,3 +106,67 @@ def test_control_characters_count_the_same_in_every_encoding(tmp_path, content, 
             load_article(p)
     else:
         assert load_article(p).text.startswith(("Café talks", "Talks"))
+
+
+MOJIBAKE_SOURCE = "Leaders meet\n\nPutin said: “We’re ready — «nyet» is not the answer,” in Gdańsk and Łódź.\n"
+
+
+@pytest.mark.parametrize(
+    "content,encoding",
+    [
+        # UTF-8 read as Windows-1252 (bytes it lacks kept as C1 controls, as Windows does), saved as UTF-8
+        (MOJIBAKE_SOURCE.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8"), "utf-8"),
+        # UTF-8 read as Latin-1, saved as UTF-8: full of C1 controls, refused as binary before
+        (MOJIBAKE_SOURCE.encode("utf-8").decode("latin-1").encode("utf-8"), "utf-8"),
+        # UTF-8 text with one Windows-1252 paragraph: not UTF-8, so every UTF-8 character was mojibake
+        (MOJIBAKE_SOURCE.encode("utf-8") + "\nCafé crème.\n".encode("cp1252"), "cp1252"),
+    ],
+    ids=["cp1252-as-utf8", "latin1-as-utf8", "utf8-with-cp1252-bytes"],
+)
+@pytest.mark.filterwarnings("ignore::helpers.read.ArticleWarning")
+def test_mojibake_is_repaired_and_said(tmp_path, content, encoding):
+    p = tmp_path / "a.txt"
+    p.write_bytes(content)
+    a = load_article(p)
+    assert a.text.startswith(MOJIBAKE_SOURCE) and a.encoding == encoding
+    assert "Café crème." in a.text or encoding != "cp1252"
+    notes = [n for n in a.notes if "repaired mis-decoded text (mojibake)" in n]
+    assert len(notes) == 1 and "with ftfy" in notes[0]
+    changed = int(notes[0].split(": ")[-1].split()[0])
+    assert changed == sum(1 for c in MOJIBAKE_SOURCE if not c.isascii())  # each mis-decoded character, once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders meet\n\n“Ça va,” said Zelenskyy in Zürich, naïve or not — «нет», Łódź, ÂGE, 5 °C, £3.\n",
+        "Leaders meet\n\nSÃO PAULO — “Ótimo”, disse; ÉTÉ“ and Ü” in capitals; Ελλάδα.\n",
+    ],
+    ids=["accents-and-quotes", "capitals-before-marks"],
+)
+def test_text_without_mojibake_is_left_alone(tmp_path, text):
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    a = load_article(p)
+    assert a.text == text and not any("repaired mis-decoded" in n for n in a.notes)
+
+
+def test_cp1252_quotes_read_as_latin1_are_repaired(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Leaders meet\n\nPutin said \x93fine\x94 twice.\n", encoding="utf-8")
+    with pytest.warns(ArticleWarning, match="repaired mis-decoded text"):
+        a = load_article(p)
+    assert "Putin said “fine” twice." in a.text
+    assert any(n.endswith("with ftfy: 2 characters changed") for n in a.notes)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [bytes(range(0x80, 0xA0)) * 200, bytes(range(0xC2, 0xF5)) * 100 + bytes(range(0x80, 0xA0)) * 100],
+    ids=["c1-bytes", "lead-and-continuation-bytes"],
+)
+def test_binary_data_that_looks_mis_decoded_is_still_refused(tmp_path, content):
+    p = tmp_path / "a.txt"
+    p.write_bytes(content)
+    with pytest.raises(LeadertoneError, match="binary data, not text"):
+        load_article(p)

@@ -5,6 +5,7 @@ of the band's modules, which are, from the bottom up:
 
 - ``style``: palette, leader colours, labels, the matplotlib style and figure helpers;
 - ``tables`` / ``corpus_tables``: the data each chart plots and the notebook views;
+- ``counts``: the words for every count a reader sees (``say``, ``plural``), defined once;
 - ``captions``: the sentences under the charts and the summaries;
 - ``charts`` / ``corpus_charts``: one function per chart, each returning a ``Chart``;
 - ``export``: writing figures and tables to files;
@@ -15,7 +16,14 @@ spaCy or the analysis itself: anything with the tables of an ``Analysis``
 (:class:`ArticleTables`) or a ``Corpus`` (:class:`CorpusTables`) will do.
 """
 
-from .captions import Sentence, describe_article, describe_corpus, describe_tone
+from .captions import (
+    Sentence,
+    article_counts_line,
+    describe_article,
+    describe_corpus,
+    describe_tone,
+    leader_counts_line,
+)
 from .charts import (
     CHARTS,
     Chart,
@@ -37,6 +45,7 @@ from .corpus_tables import (
     corpus_quote_share_table,
     corpus_tone_table,
 )
+from .counts import COUNT_LABELS, COUNT_WORDS, plural, say
 from .export import (
     FORMATS,
     PNG_DPI,
@@ -68,11 +77,13 @@ from .tables import (
     NO_SPEAKER,
     ArticleTables,
     HtmlView,
+    article_counts,
     boilerplate_table,
     default_method,
     display_options,
     entity_count_table,
     entity_view,
+    leader_count_table,
     leader_names,
     leader_tone_table,
     mention_evidence,
@@ -91,6 +102,8 @@ __all__ = [
     "ASPECT_LABELS",
     "CHARTS",
     "CORPUS_GROUPS",
+    "COUNT_LABELS",
+    "COUNT_WORDS",
     "ENTITY_LABELS",
     "FORMATS",
     "KIND_LABELS",
@@ -108,6 +121,8 @@ __all__ = [
     "Sentence",
     "all_charts",
     "analysis_tables",
+    "article_counts",
+    "article_counts_line",
     "article_slug",
     "boilerplate_table",
     "chart_corpus_quote_share",
@@ -137,6 +152,8 @@ __all__ = [
     "figures_dir",
     "highlighted_article",
     "leader_colors",
+    "leader_count_table",
+    "leader_counts_line",
     "leader_names",
     "leader_tone_table",
     "mention_evidence",
@@ -145,9 +162,11 @@ __all__ = [
     "method_label",
     "output_root",
     "paragraph_table",
+    "plural",
     "quote_count_table",
     "quotes_of_kind",
     "render_report",
+    "say",
     "sentence_tone_table",
     "speaker_table",
     "tables_dir",

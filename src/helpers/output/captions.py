@@ -7,14 +7,16 @@ plots; ``describe_*`` summarise an article, its tone or a corpus. All return a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..nlp.schema import ASPECTS, NAME_RULES
 from .corpus_tables import CORPUS_GROUPS, CorpusTables, corpus_leaders, date_label, is_missing, with_figure
+from .counts import plural, say
 from .style import method_label, score_label
-from .tables import NO_SPEAKER, ArticleTables, default_method, leader_names
+from .tables import NO_SPEAKER, ArticleTables, article_counts, default_method, leader_names
 
 if TYPE_CHECKING:
     from ..read import Article
@@ -41,9 +43,23 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def plural(n: int, word: str, plural_form: str | None = None) -> str:
-    """``1 quote``, ``2 quotes`` (or ``plural_form``)."""
-    return f"{n} {word if n == 1 else (plural_form or word + 's')}"
+def article_counts_line(article: Article) -> Sentence:
+    """``15 body paragraphs, 5 subheadings, 6 boilerplate lines set aside``: the counts of ``article_counts``."""
+    counts = article_counts(article)
+    return Sentence(", ".join(say(c, counts[c]) for c in ("body_paragraphs", "subheadings", "boilerplate"))
+                    + " set aside")
+
+
+def leader_counts_line(row: Mapping[str, Any]) -> Sentence:
+    """``named 20 times, 42 mentions, 13 direct quotes (70 quoted words), 7 indirect statements``.
+
+    Args:
+        row: One row of ``leader_count_table`` (as a mapping).
+    """
+    n = {c: int(row[c]) for c in ("name_mentions", "mentions", "direct_quotes", "quoted_words", "indirect")}
+    return Sentence(f"{say('name_mentions', n['name_mentions'])}, {say('mentions', n['mentions'])}, "
+                    f"{say('direct_quotes', n['direct_quotes'])} ({say('quoted_words', n['quoted_words'])}), "
+                    f"{say('indirect', n['indirect'])}")
 
 
 # --------------------------------------------------------------------------- one article
@@ -52,13 +68,15 @@ def plural(n: int, word: str, plural_form: str | None = None) -> str:
 def describe_article(article: Article) -> Sentence:
     """One sentence on how the article was read."""
     body = article.body_paragraphs()
+    counts = article_counts(article)
     words = sum(len(article.text[p.start : p.end].split()) for p in body)
     reasons = pd.Series([b.reason for b in article.boilerplate], dtype=object).value_counts()
     dropped = ", ".join(f"{n} × {r}" for r, n in reasons.items())
     text = (
-        f"The reader kept {len(body)} body paragraphs ({words} words) under {len(article.headings)} subheadings"
-        + (f" and set aside {len(article.boilerplate)} pieces of page furniture ({dropped})." if dropped
-           else " and found no page furniture to set aside.")
+        f"The reader kept {say('body_paragraphs', counts['body_paragraphs'])} ({plural(words, 'word')}) under "
+        f"{say('subheadings', counts['subheadings'])}"
+        + (f" and set aside {say('boilerplate', counts['boilerplate'])} ({dropped})." if dropped
+           else " and found no boilerplate to set aside.")
     )
     return Sentence(text)
 
@@ -71,32 +89,32 @@ def entity_counts_caption(data: pd.DataFrame) -> Sentence:
     return Sentence(
         f"The article has {plural(int(data['mentions'].sum()), 'entity mention')} of "
         f"{plural(len(data), 'type')}; the most frequent are {top['meaning']} "
-        f"({top['label']}, {int(top['mentions'])} mentions of {plural(int(top['distinct']), 'name')})."
+        f"({top['label']}, {plural(int(top['mentions']), 'entity mention')} of {plural(int(top['distinct']), 'name')})."
     )
 
 
 def mentions_caption(data: pd.DataFrame) -> Sentence:
-    """How often each leader is mentioned, and how often by name (``mention_rule_table``)."""
+    """Each leader's mentions, and how many name them (``mention_rule_table``; the words of ``counts``)."""
     parts = []
     for n in dict.fromkeys(data["leader"]):
         sub = data[data.leader == n]
         total = int(sub["mentions"].sum())
         by_name = int(sub[sub.rule.isin(NAME_RULES)]["mentions"].sum())
-        parts.append(f"{n} {plural(total, 'time')} ({by_name} by name)")
+        parts.append(f"{n} has {say('mentions', total)} ({say('name_mentions', by_name)})")
     return Sentence(
-        f"The article mentions {join_words(parts)}; the rest are role phrases and pronouns resolved to them."
+        f"{'; '.join(parts)}. The mentions that do not name them are role phrases and pronouns resolved to them."
         if parts else "No leader was found in this article."
     )
 
 
 def quote_counts_caption(data: pd.DataFrame) -> Sentence:
-    """How often each leader is quoted directly, in how many words, and paraphrased (``quote_count_table``)."""
+    """Each leader's direct quotes, the words in them and indirect statements (``quote_count_table``)."""
     parts = [
-        f"{r.leader} is quoted directly {plural(int(r.direct_quotes), 'time')} "
-        f"({plural(int(r.quoted_words), 'word')}) and paraphrased {plural(int(r.indirect), 'time')}"
+        f"{r.leader} has {say('direct_quotes', int(r.direct_quotes))} ({say('quoted_words', int(r.quoted_words))}) "
+        f"and {say('indirect', int(r.indirect))}"
         for r in data.itertuples()
     ]
-    caption = join_words(parts) + "." if parts else "No leader was found, so no quotes are counted."
+    caption = "; ".join(parts) + "." if parts else "No leader was found, so no quotes are counted."
     return Sentence(caption[:1].upper() + caption[1:])
 
 
@@ -245,6 +263,6 @@ def describe_corpus(corpus: CorpusTables) -> Sentence:
     if top["quotes"] <= 0:
         second = f"No leader is quoted directly; {spread}."
     else:
-        second = (f"{top['leader']} is quoted most ({plural(int(top['quotes']), 'direct quote')} in "
+        second = (f"{top['leader']} is quoted most ({say('direct_quotes', int(top['quotes']))} in "
                   f"{plural(int(top['articles']), 'article')}); {spread}.")
     return Sentence(f"{first} {second}")

@@ -142,7 +142,7 @@ def chart_entity_counts(analysis: ArticleTables) -> Chart:
             labels = [f"{m} ({lab})" for lab, m in zip(rows["label"], rows["meaning"])]
             bars = ax.barh(labels, rows["mentions"], color=OTHER_COLOR, height=0.7)
             label_bars(ax, bars, rows["mentions"].tolist(), horizontal=True)
-            ax.set_xlabel("mentions in the article (count)")
+            ax.set_xlabel("entity mentions in the article (count)")
             ax.tick_params(axis="y", length=0)
             ax.margins(x=0.08)
     return Chart("entity_counts", fig, data, entity_counts_caption(data))

@@ -4,7 +4,8 @@
 (200 dpi), ``.svg``, ``.pdf`` and ``<name>.csv`` (the exact data plotted);
 ``export_tables(analysis)`` writes ``reports/<slug>/tables/*.csv``. Every file
 goes through ``helpers.files.write_bytes_atomic`` and carries no timestamp, so
-rerunning on the same article gives identical bytes.
+rerunning on the same article gives identical bytes; every CSV through
+``helpers.files.csv_bytes``, so a spreadsheet never runs a cell as a formula.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import config
-from ..files import write_bytes_atomic
+from ..files import csv_bytes, write_bytes_atomic
 from .charts import Chart
 from .style import STYLE
 from .tables import ArticleTables
@@ -88,11 +89,6 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: int = PNG_DPI) -> bytes:
     with matplotlib.rc_context(SAVE_RC):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=METADATA[fmt], facecolor="white")
     return buf.getvalue()
-
-
-def csv_bytes(data: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV with ``\\n`` line ends and no index."""
-    return data.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 # --------------------------------------------------------------------------- writing

@@ -22,12 +22,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..files import write_text_atomic
-from ..nlp.schema import DIRECT
-from .captions import describe_tone
+from ..nlp.schema import COUNT_COLUMNS, DIRECT
+from .captions import article_counts_line, describe_tone, leader_counts_line
 from .charts import Chart, all_charts
+from .counts import COUNT_LABELS
 from .export import figure_bytes, output_root
 from .style import ASPECT_LABELS, KIND_LABELS, OTHER_COLOR, color_of, leader_colors, method_label, tint
-from .tables import ArticleTables, leader_names, tone_methods
+from .tables import ArticleTables, leader_count_table, leader_names, tone_methods
 
 #: Resolution of the chart images inlined in the page.
 IMAGE_DPI = 150
@@ -169,8 +170,7 @@ def quote_counts_html(analysis: ArticleTables, colors: dict[str, str]) -> str:
         share = share / 100 if share > 1 else share
         rows.append([_chip(r.leader, colors), esc(r.direct_quotes), esc(r.quoted_words), f"{share:.0%}",
                      esc(r.indirect)])
-    return _html_table(rows, ["leader", "direct quotes", "quoted words", "share of quoted words", "indirect"],
-                       num=(1, 2, 3, 4))
+    return _html_table(rows, ["leader", *(COUNT_LABELS[c] for c in COUNT_COLUMNS[1:])], num=(1, 2, 3, 4))
 
 
 def tone_html(analysis: ArticleTables, colors: dict[str, str]) -> str:
@@ -245,10 +245,10 @@ def render_report(analysis: ArticleTables, figures: Figures | None = None) -> st
     article = analysis.article
     names = leader_names(analysis)
     colors = leader_colors(names)
-    counts = {ld.name: ld.mentions for ld in analysis.leaders}
+    counts = {row["leader"]: leader_counts_line(row) for row in leader_count_table(analysis).to_dict("records")}
     leader_items = "".join(
         f'<li><span class="chip" style="--c:{colors[n]}"></span> <strong>{esc(n)}</strong>'
-        + (f" — named {esc(counts[n])} times" if counts.get(n) is not None else "") + "</li>"
+        + (f" — {esc(counts[n])}" if n in counts else "") + "</li>"
         for n in names
     ) or "<li>No leader was found.</li>"
     boiler = "".join(
@@ -292,7 +292,8 @@ def render_report(analysis: ArticleTables, figures: Figures | None = None) -> st
 <main>
 <header>
 <h1>{esc(article.title)}</h1>
-<p class="meta">Leadertone report · {esc(os.path.basename(source)) or esc(analysis.slug)}</p>
+<p class="meta">Leadertone report · {esc(os.path.basename(source)) or esc(analysis.slug)} ·
+{esc(article_counts_line(article))}</p>
 <ul class="leaders">{leader_items}</ul>
 <nav><ol>{nav}</ol></nav>
 </header>

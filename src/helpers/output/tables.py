@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 
-from ..nlp.schema import ASPECTS, COUNT_COLUMNS, COVERAGE, DIRECT, INDIRECT, MENTION_RULES, TEXTBLOB, VADER, VOICE
+from ..nlp.schema import (
+    ASPECTS,
+    COUNT_COLUMNS,
+    COVERAGE,
+    DIRECT,
+    INDIRECT,
+    MENTION_RULES,
+    NAME_RULES,
+    TEXTBLOB,
+    VADER,
+    VOICE,
+)
 from .style import ENTITY_LABELS, method_label
 
 if TYPE_CHECKING:
@@ -118,6 +129,35 @@ def quote_count_table(analysis: ArticleTables) -> pd.DataFrame:
         if c not in data:
             data[c] = 0
     return data[COUNT_COLUMNS].reset_index(drop=True)
+
+
+#: The columns of ``leader_count_table``: every count of a leader a reader sees (see ``helpers.output.counts``).
+LEADER_COUNT_COLUMNS = ["leader", "name_mentions", "mentions", *COUNT_COLUMNS[1:]]
+
+
+def leader_count_table(analysis: ArticleTables) -> pd.DataFrame:
+    """Every count of each leader that report.html and the command line show, one row per leader.
+
+    ``name_mentions`` are the rows of the mentions table found by a name rule
+    (``NAME_RULES``), ``mentions`` all its rows (names, role phrases, pronouns), and
+    the quote columns those of ``quote_count_table``; a leader with none counts zero.
+    """
+    rules = mention_rule_table(analysis)
+    named = rules[rules["rule"].isin(NAME_RULES)].groupby("leader")["mentions"].sum()
+    total = rules.groupby("leader")["mentions"].sum()
+    quotes = quote_count_table(analysis).set_index("leader")
+    rows = [
+        {"leader": n, "name_mentions": int(named.get(n, 0)), "mentions": int(total.get(n, 0)),
+         **{c: quotes.at[n, c] if n in quotes.index else 0 for c in COUNT_COLUMNS[1:]}}
+        for n in leader_names(analysis)
+    ]
+    return pd.DataFrame(rows, columns=LEADER_COUNT_COLUMNS)
+
+
+def article_counts(article: Article) -> dict[str, int]:
+    """How the article was read, in counts: ``body_paragraphs``, ``subheadings``, ``boilerplate`` (lines set aside)."""
+    return {"body_paragraphs": len(article.body_paragraphs()), "subheadings": len(article.headings),
+            "boilerplate": len(article.boilerplate)}
 
 
 def speaker_table(analysis: ArticleTables) -> pd.DataFrame:

@@ -8,6 +8,7 @@ This band needs no spaCy: it turns bytes, text, HTML, JSON or a URL into the
 - ``chars``: blank characters, words and spans of the source text;
 - ``metadata``: outlet, date and address from the ``metadata.csv`` sidecar, the file and a dateline;
 - ``structure``: ``article_from_text``, title, headings, paragraphs and boilerplate;
+- ``mojibake``: ``repair_mojibake``, mis-decoded text undone with ftfy;
 - ``formats``: ``decode_bytes`` and the plain-text, HTML and JSON readers;
 - ``web``: ``load_url``;
 - ``load``: ``load_article`` and ``find_articles``.

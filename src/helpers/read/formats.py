@@ -1,6 +1,7 @@
 """Bytes to text, and text in each format to an ``Article``: plain text or Markdown, HTML, JSON.
 
-``decode_bytes`` picks the encoding and refuses binary data; ``read_decoded``
+``decode_bytes`` picks the encoding, repairs mis-decoded text (mojibake) and refuses
+binary data; ``read_decoded``
 hands the decoded text to the reader of its format, which finds the body, the
 title and the publication fields the format carries before ``article_from_text``
 takes over. ``load_article`` and ``load_url`` call both.
@@ -18,6 +19,7 @@ from ..errors import LeadertoneError
 from .chars import WORD_RE
 from .metadata import SIDECAR_NAME, json_metadata, merge_metadata
 from .model import Article, ArticleWarning
+from .mojibake import repair_mojibake, repair_note, sloppy_cp1252
 from .structure import article_from_text
 
 #: C0 and C1 control characters other than tab and line breaks: plenty of them means binary data
@@ -26,6 +28,17 @@ _CONTROL_CHARS = frozenset(
 )
 _HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype\b|/[a-zA-Z])", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: how many leading characters the binary-data check counts
+_SAMPLE = 200_000
+#: the bytes cp1252 lacks, kept by the "sloppy" decoding as C1 controls (so mojibake can be undone), then U+FFFD
+_CP1252_UNDEFINED = dict.fromkeys((0x81, 0x8D, 0x8F, 0x90, 0x9D), "\ufffd")
+
+
+def _too_many_controls(text: str, *, from_cp1252: bool) -> bool:
+    """More than 2 % of the first ``_SAMPLE`` characters are control characters (see ``refuse_control_chars``)."""
+    counted = _CONTROL_CHARS | {"\ufffd"} if from_cp1252 else _CONTROL_CHARS
+    sample = text[:_SAMPLE]
+    return sum(1 for c in sample if c in counted) > max(8, len(sample) // 50)
 
 
 def refuse_control_chars(text: str, name: str, *, from_cp1252: bool = False) -> None:
@@ -38,12 +51,29 @@ def refuse_control_chars(text: str, name: str, *, from_cp1252: bool = False) -> 
     Raises:
         LeadertoneError: for text full of control characters.
     """
-    counted = _CONTROL_CHARS | {"\ufffd"} if from_cp1252 else _CONTROL_CHARS
-    sample = text[:200_000]
-    controls = sum(1 for c in sample if c in counted)
-    if controls > max(8, len(sample) // 50):
+    if _too_many_controls(text, from_cp1252=from_cp1252):
         detail = "not UTF-8 and full of control bytes" if from_cp1252 else "full of control characters"
         raise LeadertoneError(f"{name}: binary data, not text ({detail})")
+
+
+def checked_text(text: str, name: str, *, from_cp1252: bool = False) -> tuple[str, list[str]]:
+    """Decoded text with its mojibake repaired, and the note saying so; binary data refused.
+
+    UTF-8 read as Latin-1 is full of C1 control characters, so the control count that
+    tells binary data from text is taken after the repair: mis-decoded text is analysed,
+    true binary data (which no repair turns into text) is still refused. Text read as
+    cp1252 (``from_cp1252``) keeps the bytes cp1252 lacks as U+FFFD, as before.
+
+    Raises:
+        LeadertoneError: for binary data.
+    """
+    if _too_many_controls(text, from_cp1252=from_cp1252):  # repair a sample first: binary data is never repaired whole
+        refuse_control_chars(repair_mojibake(text[:_SAMPLE])[0], name, from_cp1252=from_cp1252)
+    text, changed = repair_mojibake(text)
+    if from_cp1252:
+        text = text.translate(_CP1252_UNDEFINED)
+    refuse_control_chars(text, name, from_cp1252=from_cp1252)
+    return text, [repair_note(name, changed)] if changed else []
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
@@ -58,8 +88,10 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
 
     Raises:
         LeadertoneError: for binary data (a PDF, an image, NUL bytes).
+
+    Mis-decoded text (UTF-8 read as Windows-1252 or Latin-1 before it was saved) is
+    repaired with ftfy and a note says how many characters changed (see ``checked_text``).
     """
-    notes: list[str] = []
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -72,8 +104,8 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 raise LeadertoneError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc}") from None
-            refuse_control_chars(text, name)
-            return text, enc, notes
+            text, notes = checked_text(text, name)
+            return text, enc, _warned(notes)
     if data.startswith(b"%PDF-"):
         raise LeadertoneError(f"{name}: this is a PDF file, not text; export the article's text first")
     if b"\x00" in data[:65536]:
@@ -83,14 +115,17 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     except UnicodeDecodeError:
         pass
     else:
-        refuse_control_chars(text, name)
-        return text, "utf-8", notes
-    text = data.decode("cp1252", errors="replace")
-    refuse_control_chars(text, name, from_cp1252=True)
-    msg = f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)"
-    warnings.warn(msg, ArticleWarning, stacklevel=3)
-    notes.append(msg)
-    return text, "cp1252", notes
+        text, notes = checked_text(text, name)
+        return text, "utf-8", _warned(notes)
+    text, repaired = checked_text(sloppy_cp1252(data), name, from_cp1252=True)
+    return text, "cp1252", _warned([f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)", *repaired])
+
+
+def _warned(notes: list[str]) -> list[str]:
+    """``notes``, each also issued as an ``ArticleWarning`` pointing at the caller of ``load_article``."""
+    for msg in notes:
+        warnings.warn(msg, ArticleWarning, stacklevel=4)
+    return notes
 
 
 def _text_to_article(

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from .. import config
 from ..errors import LeadertoneError
 from .chars import has_content
-from .formats import decode_bytes, read_decoded, refuse_control_chars
+from .formats import checked_text, decode_bytes, read_decoded
 from .model import Article, human_size
 
 #: Seconds to wait for a web page, in all.
@@ -145,7 +145,7 @@ def load_url(
         if not charset:
             raise LookupError
         text, encoding = data.decode(charset), charset
-        refuse_control_chars(text, url)
+        text, notes = checked_text(text, url)
     except (LookupError, UnicodeDecodeError):
         text, encoding, notes = decode_bytes(data, name=url)
     if not has_content(text):
