@@ -81,22 +81,28 @@ def _log_tail(lab_log: Path) -> str:
     return lab_log.read_text(encoding="utf-8", errors="replace")[-3000:] if lab_log.exists() else ""
 
 
+def _exited(pid: int) -> bool:
+    """Whether the child ``pid`` has exited, without reaping it (its process-group id stays taken)."""
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT | os.WNOHANG) is not None
+
+
 def _stop(proc: subprocess.Popen, lab: Lab | None) -> None:
-    """Shut every kernel down, then the server; whatever is left of its process group is killed."""
-    if lab is not None and proc.poll() is None:
+    """Shut every kernel down, then the server; whatever is left in its process group is killed."""
+    if proc.returncode is not None:  # it had already exited, and was reaped
+        return
+    if lab is not None:
         try:
             for kernel in lab.api("/api/kernels"):
                 lab.api(f"/api/kernels/{kernel['id']}", method="DELETE")
         except (OSError, urllib.error.URLError, ValueError):
             pass
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
+    if not _exited(proc.pid):
+        proc.send_signal(signal.SIGTERM)  # the server shuts down its kernels on the way out
+        deadline = time.monotonic() + 20
+        while not _exited(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)  # the server (if it hangs) and anything it left in its group
     except ProcessLookupError:
         pass
     proc.wait(timeout=10)
