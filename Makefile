@@ -15,7 +15,7 @@ STAMP := $(ENV_DIR)/.leadertone-installed
 BOOTSTRAP_PYTHON ?= python3
 ARTICLES ?= data/raw
 
-.PHONY: help env report corpus test lint lab model model-linear tone-eval bench clean
+.PHONY: help env report corpus test lint lab model model-linear tone-eval bench gallery clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ tone-eval: $(STAMP) ## Score TextBlob, VADER and both tone models side by side (
 
 bench: $(STAMP) ## Time of the analysis vs bare spaCy nlp.pipe on the distinct sample articles; peak memory on 200, and at 100 vs 1,000
 	$(PY) benchmarks/bench_pipeline.py
+
+gallery: $(STAMP) ## Redraw the README's gallery (data/gallery/): charts of the default article and a screenshot of its report.html
+	$(PY) -m helpers gallery
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(PY) -m jupyter lab notebooks/

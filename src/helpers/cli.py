@@ -106,6 +106,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_gallery(args: argparse.Namespace) -> int:
+    from .report import make_gallery
+
+    for path in make_gallery(args.article, out_dir=args.out):
+        print(f"wrote {path} ({path.stat().st_size // 1024} KB)", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_train_tone(args: argparse.Namespace) -> int:
     if args.method == "newsmtsc":
         from .nlp.tone_model import main_train
@@ -208,6 +216,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--leaders", nargs="+", metavar="NAME", help="the people to follow in every article")
     p.add_argument("--no-cache", action="store_true", help="analyse again instead of reading the analysis cache")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("gallery", help="redraw the README's gallery: charts and a screenshot of report.html",
+                       description="Small PNGs of a few charts of one article and a screenshot of its report.html "
+                       "(headless Chromium), for the README.")
+    p.add_argument("article", nargs="?", default=None,
+                   help=f"the article to show (default: {config.DEFAULT_ARTICLE})")
+    p.add_argument("--out", default=None, help=f"folder for the pictures (default {config.GALLERY_DIR})")
+    p.set_defaults(func=_cmd_gallery)
     return parser
 
 

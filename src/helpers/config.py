@@ -33,6 +33,8 @@ DATA_PROCESSED = DATA_DIR / "processed"
 CACHE_DIR = DATA_INTERIM / "cache"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = PROJ_ROOT / "reports"
+#: The README's pictures (``make gallery``), committed with the code.
+GALLERY_DIR = DATA_DIR / "gallery"
 MODELS_DIR = PACKAGE_DIR / "models"
 
 DEFAULT_ARTICLE = DATA_RAW / "putin_biden_geneva_2021.txt"

@@ -140,6 +140,23 @@ def write_article_report(
     return tuple(written)
 
 
+def make_gallery(
+    path: str | Path | None = None,
+    *,
+    out_dir: str | Path | None = None,
+) -> list[Path]:
+    """Analyse one article (default: the default article) and redraw the README's gallery from it.
+
+    Writes the charts of ``helpers.output.gallery.GALLERY_CHARTS`` as small PNGs and a screenshot
+    of its ``report.html`` (rendered in a temporary folder: ``reports/`` is left alone) into
+    ``out_dir`` (default ``data/gallery/``); returns the files written.
+    """
+    from .output.gallery import write_gallery
+
+    analysis = analyze(path or config.DEFAULT_ARTICLE)
+    return write_gallery(analysis, out_dir=out_dir or config.GALLERY_DIR)
+
+
 def write_corpus_report(
     paths: list[Path],
     *,

@@ -13,7 +13,7 @@ from helpers.nlp import schema
 SRC = Path(helpers.__file__).resolve().parent
 OUTPUT = sorted((SRC / "output").glob("*.py"))
 #: The package's modules the output band may import (besides its own).
-ALLOWED = {"helpers.nlp.schema", "helpers.config", "helpers.files", "helpers.read"}
+ALLOWED = {"helpers.nlp.schema", "helpers.config", "helpers.errors", "helpers.files", "helpers.read"}
 #: The values a table holds that the output must take from the schema instead of spelling them out (a value
 #: that is also a column's name, such as ``indirect`` in ``quote_counts``, may name the column).
 COLUMNS = {c for name in dir(schema) if name.endswith("_COLUMNS") for c in getattr(schema, name)}
