@@ -196,6 +196,8 @@ def test_each_count_has_one_number_in_report_summary_and_corpus_tables(tmp_path,
         table = {label: int(leaders.loc[ld.name, label]) for label in LABELS}
         assert cli == _numbers(html_item) == table, ld.name
         assert table["mentions"] == int((analysis.mentions.leader == ld.name).sum())  # all mentions, pronouns too
+        record = next(r for r in analysis.to_dict()["leaders"] if r["name"] == ld.name)
+        assert (record["name_mentions"], record["mentions"]) == (table["name_mentions"], table["mentions"])
     body = len(analysis.article.body_paragraphs())
     assert f"{body} body paragraph" in summary[1] and f"{body} body paragraph" in page
     assert corpus.articles.body_paragraphs.tolist() == [body]

@@ -30,7 +30,7 @@ from .nlp.tone import (
 from .read import Article, ArticleWarning, load_article
 
 #: Version of the ``analyze --json`` schema (documented in the README).
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 #: The tables of an Analysis, in the order they are stored in the cache.
@@ -94,7 +94,9 @@ class Analysis:
             "article": self.article.to_dict(),
             "entities": _records(self.entities),
             "leaders": [
-                {"name": ld.name, "aliases": list(ld.aliases), "mentions": ld.mentions} for ld in self.leaders
+                {"name": ld.name, "aliases": list(ld.aliases), "name_mentions": ld.mentions,
+                 "mentions": int((self.mentions["leader"] == ld.name).sum()) if not self.mentions.empty else 0}
+                for ld in self.leaders
             ],
             "mentions": _records(self.mentions),
             "quotes": _records(self.quotes[self.quotes.kind != "indirect"]),
