@@ -124,3 +124,25 @@ def test_charts_on_the_real_analysis(default_analysis):
     for r in a.quote_counts.itertuples():
         row = speakers[speakers.speaker == r.leader].iloc[0]
         assert (row.direct, row.indirect) == (r.direct_quotes, r.indirect)
+
+
+def _rgb(colour) -> tuple[float, ...]:
+    import matplotlib.colors as mc
+
+    return tuple(round(c, 3) for c in mc.to_rgb(colour))
+
+
+def test_every_chart_draws_each_leader_in_the_colour_given_for_the_run(fake, fake_leaders):
+    # a run's registry in which these leaders do not have the colours they would get on their own
+    own = output.chart_colors(fake_leaders)
+    registry = dict(zip(fake_leaders, [c for c in output.PALETTE if c not in own.values()]))
+    assert len(set(registry.values())) == len(fake_leaders) and all(registry[n] != own[n] for n in fake_leaders)
+    for chart in output.all_charts(fake, colors=registry):
+        ticks = [t for ax in chart.fig.axes for t in ax.get_xticklabels() + ax.get_yticklabels()]
+        drawn = {t.get_text(): t.get_color() for t in ticks if t.get_text() in fake_leaders}
+        if chart.name != "entity_counts":
+            assert drawn and drawn == {n: registry[n] for n in drawn}, chart.name
+    mentions = output.chart_mentions(fake, colors=registry)
+    colours = {_rgb(p.get_facecolor()) for p in mentions.fig.axes[0].patches}
+    assert {_rgb(registry[n]) for n in fake_leaders} <= colours
+    assert not {_rgb(own[n]) for n in fake_leaders} & colours
