@@ -163,7 +163,10 @@ def chart_entity_counts(analysis: ArticleTables, *, colors: Colors | None = None
 def chart_mentions(analysis: ArticleTables, *, colors: Colors | None = None) -> Chart:
     """Mentions per leader, stacked by the rule that found them (full name, title + name, surname, role, pronoun).
 
-    Each leader's bar is in their colour, lighter for the less explicit rules.
+    Each leader's bar is in their colour, lighter for the less explicit rules. A segment
+    wide enough is labelled with its rule and count (or its count); the legend has one
+    row per leader with a swatch in the exact colour of each of their segments and its
+    count, so every segment can be told apart, however small.
     Data: ``leader``, ``rule``, ``mentions``.
     """
     data = mention_rule_table(analysis)
@@ -171,31 +174,30 @@ def chart_mentions(analysis: ArticleTables, *, colors: Colors | None = None) -> 
     rules = list(dict.fromkeys(data["rule"]))
     colors = chart_colors(leader_names(analysis) or names, colors)
     shade = {r: min(0.22 * i, 0.82) for i, r in enumerate(rules)}
+    counts = {(n, r): float(v) for n, r, v in zip(data["leader"], data["rule"], data["mentions"])}
+    used = [r for r in rules if any(counts.get((n, r), 0) > 0 for n in names)]
     with chart_style():
-        fig = _figure(analysis, "How each leader is mentioned", height=max(3.2, 2.4 + 0.6 * len(names)))
+        fig = _figure(analysis, "How each leader is mentioned", height=max(3.2, 2.4 + 0.85 * len(names)))
         ax = fig.add_subplot()
-        if not names:
-            empty_axes(ax, "No leader found in this article")
+        if not names or not used:
+            empty_axes(ax, "No leader found in this article" if not names else "No leader is mentioned")
         else:
             y = np.arange(len(names))[::-1]
             left = np.zeros(len(names))
-            for rule in rules:
-                values = np.array([
-                    data.loc[(data.leader == n) & (data.rule == rule), "mentions"].sum() for n in names
-                ])
-                bar_colors = [tint(color_of(n, colors), shade[rule]) for n in names]
+            scale = max(data.groupby("leader")["mentions"].sum().max(), 1)
+            for rule in used:
+                values = np.array([counts.get((n, rule), 0.0) for n in names])
+                bar_colors = [segment_color(n, rule, colors, shade) for n in names]
                 bars = ax.barh(y, values, left=left, color=bar_colors, edgecolor="white", linewidth=1.2, height=0.6)
-                scale = max(data.groupby("leader")["mentions"].sum().max(), 1)
                 for bar, v, c in zip(bars, values, bar_colors):
-                    if v <= 0:
-                        continue
+                    if v <= 0 or v / scale < 0.035:
+                        continue  # too narrow for text: the legend names it
                     # the rule's name goes inside the segment when it fits, else just the count
                     label = f"{rule}\n{v:g}" if v / scale >= 0.012 * len(rule) + 0.02 else f"{v:g}"
-                    if v / scale >= 0.035:
-                        lum = np.dot(matplotlib.colors.to_rgb(c), [0.299, 0.587, 0.114])
-                        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, label,
-                                ha="center", va="center", fontsize=8.5, linespacing=1.1,
-                                color="white" if lum < 0.55 else INK)
+                    lum = np.dot(matplotlib.colors.to_rgb(c), [0.299, 0.587, 0.114])
+                    ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, label,
+                            ha="center", va="center", fontsize=8.5, linespacing=1.1,
+                            color="white" if lum < 0.55 else INK)
                 left = left + values
             for yi, total in zip(y, left):
                 ax.annotate(f"{total:g} in all", (total, yi), xytext=(4, 0), textcoords="offset points",
@@ -205,11 +207,29 @@ def chart_mentions(analysis: ArticleTables, *, colors: Colors | None = None) -> 
             ax.tick_params(axis="y", length=0)
             ax.set_xlabel("mentions in the article (count)")
             ax.margins(x=0.12)
-            handles = [Patch(facecolor=tint(INK, 0.1 + 0.85 * shade[r]), edgecolor=LIGHT_INK, linewidth=0.5,
-                             label=r) for r in rules]
-            ax.legend(handles=handles, title="found by", loc="upper center", bbox_to_anchor=(0.5, -0.22),
-                      ncol=min(len(rules), 6), alignment="center", title_fontsize=9.5)
+            _mentions_legend(fig, names, used, counts, colors, shade)
     return Chart("mentions", fig, data, mentions_caption(data))
+
+
+def segment_color(name: str, rule: str, colors: Mapping[str, str], shade: Mapping[str, float]) -> str:
+    """The colour of a leader's segment in the mentions chart: their colour, lighter for a less explicit rule."""
+    return tint(color_of(name, colors), shade[rule])
+
+
+def _mentions_legend(fig: Figure, names: list[str], rules: list[str], counts: Mapping[tuple[str, str], float],
+                     colors: Mapping[str, str], shade: Mapping[str, float]) -> None:
+    """One legend row per leader: their name, then a swatch of each segment's colour with its rule and count."""
+    # matplotlib fills a legend column by column: the names first, then one column per rule
+    handles = [Patch(facecolor="none", edgecolor="none", label=n) for n in names]
+    for rule in rules:
+        handles += [Patch(facecolor=segment_color(n, rule, colors, shade), edgecolor=LIGHT_INK, linewidth=0.5,
+                          label=f"{rule}: {counts.get((n, rule), 0):g}") for n in names]
+    legend = fig.legend(handles=handles, title="found by (left to right in each bar)", loc="outside lower center",
+                        ncol=1 + len(rules), fontsize=8.5, title_fontsize=9.5, handlelength=1.4,
+                        handletextpad=0.4, columnspacing=1.0)
+    for text, n in zip(legend.get_texts(), names):
+        text.set_color(color_of(n, colors))
+        text.set_fontweight("bold")
 
 
 # --------------------------------------------------------------------------- 3. quote counts
