@@ -209,3 +209,43 @@ def test_each_count_has_one_number_in_report_summary_and_corpus_tables(tmp_path,
         assert "1 indirect statement" in putin_line and "statements" not in putin_line
         assert "1 indirect statements" not in page + "\n".join(summary)
         assert "1 direct quote " in putin_line
+
+
+def test_report_job_gives_each_person_one_colour_in_every_article_and_the_corpus(tmp_path, capsys):
+    """Xi Jinping asks for Vladimir Putin's colour: beside Putin he must move, so he moves in every article."""
+    import re
+
+    from helpers.corpus import analyze_corpus
+    from helpers.output import chart_colors, chart_corpus_quote_share, chart_corpus_tone
+    from helpers.output.style import color_slot
+
+    assert color_slot("Xi Jinping") == color_slot("Vladimir Putin") != color_slot("Narendra Modi")
+    src = tmp_path / "raw"
+    src.mkdir()
+    pairs = {"moscow": ("Vladimir Putin", "Xi Jinping"), "delhi": ("Xi Jinping", "Narendra Modi"),
+             "geneva": ("Joe Biden", "Vladimir Putin")}
+    for name, (a, b) in pairs.items():
+        (src / f"{name}.txt").write_text(
+            f"Leaders meet in the capital\n\nPresident {a} met President {b} on Tuesday, officials said. "
+            f"\u201cThe talks were good,\u201d {a} told reporters. {b} said the two sides would meet again.\n",
+            encoding="utf-8")
+    out = tmp_path / "reports"
+    assert main(["report", str(src), "--out", str(out), "--no-notebooks"]) == 0, capsys.readouterr().err
+    seen: dict[str, set[str]] = {}
+    for name, pair in pairs.items():
+        html = (out / name / "report.html").read_text(encoding="utf-8")
+        chips = {n: c for c, n in re.findall(r'<span class="chip" style="--c:(#[0-9A-Fa-f]{6})"></span> '
+                                             r'<strong>([^<]+)</strong>', html)}
+        assert set(chips) == set(pair) and len(set(chips.values())) == 2  # the two never share a colour
+        svg = (out / name / "figures" / "mentions.svg").read_text(encoding="utf-8").lower()
+        for person, colour in chips.items():
+            seen.setdefault(person, set()).add(colour)
+            assert colour.lower() in svg, (name, person)
+    assert all(len(colours) == 1 for colours in seen.values()), seen  # one colour per person in the run
+    registry = {person: colours.pop() for person, colours in seen.items()}
+    # Xi is not drawn in his own name's colour on his own in delhi: the run decided it
+    assert chart_colors(pairs["delhi"])["Xi Jinping"] != registry["Xi Jinping"]
+    corpus = analyze_corpus(sorted(src.glob("*.txt")), out_dir=None, progress=False)
+    for chart in (chart_corpus_quote_share(corpus), chart_corpus_tone(corpus)):
+        titles = [next(t for t in (ax.title, ax._left_title) if t.get_text()) for ax in chart.fig.axes if ax.axison]
+        assert {t.get_text(): t.get_color() for t in titles} == registry

@@ -100,11 +100,15 @@ def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
         ast.literal_eval(stmt.value)  # plain values only
         names.append(stmt.targets[0].id)
     if path == CORPUS_NOTEBOOK:
-        assert names == ["ARTICLES", "LEADERS", "GROUP_BY", "EXPORT", "OUT_DIR", "ENGINE", "N_PROCESS"]
+        assert names == ["ARTICLES", "LEADERS", "GROUP_BY", "EXPORT", "OUT_DIR", "ENGINE", "N_PROCESS", "COLORS"]
         assert [ast.literal_eval(stmt.value) for stmt in tree.body] == ["data/raw", None, "outlet", True, None,
-                                                                        "local", 1]
+                                                                        "local", 1, None]
         return
-    assert names == ["ARTICLE", "LEADERS", "EXPORT", "OUT_DIR"]
+    # a notebook that draws leaders takes the run's colours and hands them to every such chart
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    calls = re.findall(r"(chart_(?:mentions|quote_counts|speakers|tone|sentence_tone))\(([^)]*)\)", code)
+    assert names == ["ARTICLE", "LEADERS", "EXPORT", "OUT_DIR"] + (["COLORS"] if calls else [])
+    assert all("colors=COLORS" in args for _, args in calls), calls
     assert ast.literal_eval(tree.body[0].value) == "data/raw/putin_biden_geneva_2021.txt"
 
 
@@ -203,6 +207,29 @@ def test_a_failing_notebook_keeps_the_previous_one(tmp_path):
     assert sorted(p.name for p in previous.parent.iterdir()) == ["09_broken.ipynb"]
 
 
+
+def test_the_runs_colours_reach_the_notebooks_that_take_them(tmp_path):
+    """``run_notebooks(colors=…)`` sets ``COLORS`` in a notebook that has it, and leaves the others alone."""
+    kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    sources = []
+    for name, params in (("08_colours", 'ARTICLE = "x"\nOUT_DIR = None\nCOLORS = None'),
+                         ("09_plain", 'ARTICLE = "x"\nOUT_DIR = None')):
+        nb = nbformat.v4.new_notebook(metadata=kernel)
+        cell = nbformat.v4.new_code_cell(params)
+        cell.metadata["tags"] = ["parameters"]
+        nb.cells = [cell, nbformat.v4.new_code_cell("print(sorted(globals().get('COLORS') or {}))")]
+        sources.append(tmp_path / "src" / f"{name}.ipynb")
+        sources[-1].parent.mkdir(exist_ok=True)
+        nbformat.write(nb, sources[-1])
+    colors = {"Xi Jinping": "#D55E00", "Vladimir Putin": "#0072B2"}
+    run_notebooks(tmp_path / "a.txt", out_dir=tmp_path / "out", slug="a", notebooks=sources, colors=colors)
+    printed = {}
+    for src in sources:
+        nb = _read(tmp_path / "out" / "a" / "notebooks" / src.name)
+        printed[src.stem] = "".join(o.get("text", "") for o in nb.cells[-1].outputs).strip()
+    assert printed == {"08_colours": str(sorted(colors)), "09_plain": "[]"}
+
+
 # --------------------------------------------------------------------------- the corpus notebook
 
 CORPUS_CHARTS = ["corpus_quote_share", "corpus_tone"]
@@ -239,7 +266,8 @@ def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
     shares = pd.read_csv(figures / "corpus_quote_share.csv")
     expected = chart_corpus_quote_share(corpus, by="outlet").data
     pd.testing.assert_frame_equal(shares, expected, check_dtype=False)
-    assert {"Reuters", "unknown"} <= set(shares.group)
+    assert {"Reuters", "outlet not given — add metadata.csv"} <= set(shares.group)
+    assert "unknown" not in set(shares.group)
     reuters = corpus.leaders[corpus.leaders.outlet == "Reuters"]
     for row in shares[(shares.group == "Reuters") & (shares.articles > 0)].itertuples():
         mine = reuters.loc[reuters.leader == row.leader, "quote_share"]

@@ -126,3 +126,51 @@ def test_charts_on_the_real_analysis(default_analysis):
     for r in a.quote_counts.itertuples():
         row = speakers[speakers.speaker == r.leader].iloc[0]
         assert (row.direct, row.indirect) == (r.direct_quotes, r.indirect)
+
+
+def _rgb(colour) -> tuple[float, ...]:
+    import matplotlib.colors as mc
+
+    return tuple(round(c, 3) for c in mc.to_rgb(colour))
+
+
+def test_mentions_chart_legend_names_every_segment_in_its_own_colour(fake, fake_leaders):
+    chart = output.chart_mentions(fake)
+    ax, legend = chart.fig.axes[0], chart.fig.legends[0]
+    entries = [(t.get_text(), h) for t, h in zip(legend.get_texts(), legend.legend_handles)]
+    swatches = {(label, _rgb(h.get_facecolor())) for label, h in entries if h.get_facecolor()[3] > 0}
+    data = chart.data
+    segments = [p for p in ax.patches if p.get_width() > 0]
+    assert len(segments) == int((data.mentions > 0).sum())
+    # every segment drawn, however narrow, has a legend swatch of exactly its colour, with its rule and count
+    for p in segments:
+        matching = [label for label, rgb in swatches if rgb == _rgb(p.get_facecolor())]
+        assert any(label.endswith(f": {p.get_width():g}") for label in matching), (p.get_width(), matching)
+    for r in data[data.mentions > 0].itertuples():
+        assert any(label == f"{r.rule}: {r.mentions}" for label, _ in swatches), r
+    # one row per leader, named in their colour; no grey swatch stands for a tinted bar
+    colours = output.chart_colors(fake_leaders)
+    names = {t.get_text(): t.get_color() for t in legend.get_texts() if t.get_text() in fake_leaders}
+    assert names == {n: colours[n] for n in fake_leaders}
+    assert _rgb(output.OTHER_COLOR) not in {rgb for _, rgb in swatches}
+    # within a leader's bar the segments can be told apart
+    rows = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks())}
+    for n in fake_leaders:
+        mine = [p for p in segments if abs(p.get_y() + p.get_height() / 2 - rows[n]) < 0.01]
+        assert len({_rgb(p.get_facecolor()) for p in mine}) == len(mine) >= 2
+
+
+def test_every_chart_draws_each_leader_in_the_colour_given_for_the_run(fake, fake_leaders):
+    # a run's registry in which these leaders do not have the colours they would get on their own
+    own = output.chart_colors(fake_leaders)
+    registry = dict(zip(fake_leaders, [c for c in output.PALETTE if c not in own.values()]))
+    assert len(set(registry.values())) == len(fake_leaders) and all(registry[n] != own[n] for n in fake_leaders)
+    for chart in output.all_charts(fake, colors=registry):
+        ticks = [t for ax in chart.fig.axes for t in ax.get_xticklabels() + ax.get_yticklabels()]
+        drawn = {t.get_text(): t.get_color() for t in ticks if t.get_text() in fake_leaders}
+        if chart.name != "entity_counts":
+            assert drawn and drawn == {n: registry[n] for n in drawn}, chart.name
+    mentions = output.chart_mentions(fake, colors=registry)
+    colours = {_rgb(p.get_facecolor()) for p in mentions.fig.axes[0].patches}
+    assert {_rgb(registry[n]) for n in fake_leaders} <= colours
+    assert not {_rgb(own[n]) for n in fake_leaders} & colours

@@ -12,6 +12,7 @@ import pytest
 from helpers import output
 
 NAN = float("nan")
+NO_OUTLET = "outlet not given — add metadata.csv"
 
 
 def _texts(fig) -> list[str]:
@@ -33,12 +34,12 @@ def test_corpus_quote_share_is_the_mean_over_the_groups_articles(corpus):
     data = chart.data
     assert chart.name == "corpus_quote_share"
     assert list(data.columns) == ["group", "leader", "articles", "quote_share"]
-    # outlets by number of articles, the unknown group last
-    assert list(dict.fromkeys(data.group)) == ["Reuters", "AP", "unknown"]
+    # outlets by number of articles, the articles without an outlet last
+    assert list(dict.fromkeys(data.group)) == ["Reuters", "AP", NO_OUTLET]
     alice = _row(data, group="Reuters", leader="Alice Adams")
     assert (alice.articles, alice.quote_share) == (2, pytest.approx(0.4))  # mean of 0.5 and 0.3
     assert _row(data, group="Reuters", leader="Bob Brown").quote_share == pytest.approx(0.475)
-    assert _row(data, group="unknown", leader="Alice Adams").quote_share == pytest.approx(0.6)
+    assert _row(data, group=NO_OUTLET, leader="Alice Adams").quote_share == pytest.approx(0.6)
     # Alice has no AP article: a row with no articles, and the chart says so instead of drawing a bar
     missing = _row(data, group="AP", leader="Alice Adams")
     assert missing.articles == 0 and pd.isna(missing.quote_share)
@@ -67,7 +68,7 @@ def test_corpus_tone_weighs_each_article_once_and_marks_voice_and_coverage(corpu
     points = [line for line in alice_ax.lines if line.get_marker() in ("o", "s")]
     filled = [p for p in points if p.get_marker() == "o"]
     hollow = [p for p in points if p.get_marker() == "s"]
-    # Alice: voice and coverage in Reuters and in the unknown group; no AP article
+    # Alice: voice and coverage in Reuters and among the articles without an outlet; no AP article
     assert len(filled) == 2 and len(hollow) == 2
     assert all(p.get_markerfacecolor() == "white" for p in hollow)
     assert all(p.get_markerfacecolor() != "white" for p in filled)
@@ -78,21 +79,23 @@ def test_corpus_tone_weighs_each_article_once_and_marks_voice_and_coverage(corpu
     assert "Alice Adams voice +0.37 (3 articles)" in chart.caption  # (0.2 + 0.4 + 0.5) / 3
 
 
-def test_corpus_charts_name_the_group_unknown_when_outlets_are_missing(make_corpus, corpus_rows):
+def test_corpus_charts_say_the_outlet_is_not_given_and_how_to_add_it(make_corpus, corpus_rows):
     leader_rows, article_rows = corpus_rows
     corpus = make_corpus(leader_rows, [(a, None, None) for a, _, _ in article_rows])
     for fn in (output.chart_corpus_quote_share, output.chart_corpus_tone):
-        chart = fn(corpus)
-        assert set(chart.data.group) == {"unknown"}
-        ax = [a for a in chart.fig.axes if a.axison][0]
-        assert [t.get_text() for t in ax.get_yticklabels()] == ["unknown"]
+        for by, label in (("outlet", NO_OUTLET), ("month", "date not given — add metadata.csv")):
+            chart = fn(corpus, by=by)
+            assert set(chart.data.group) == {label}
+            ax = [a for a in chart.fig.axes if a.axison][0]
+            assert [t.get_text() for t in ax.get_yticklabels()] == [label]
+            assert not [t for t in _texts(chart.fig) if "unknown" in t.lower()]
 
 
 def test_corpus_charts_of_one_article_and_one_leader(make_corpus):
     corpus = make_corpus([("solo", "Alice Adams", 5, 3, 1.0, 0.25, 3, -0.5, 4)], [("solo", "Reuters", None)])
     quote = output.chart_corpus_quote_share(corpus, by="month")
     assert quote.data.to_dict("records") == [
-        {"group": "unknown", "leader": "Alice Adams", "articles": 1, "quote_share": 1.0}]
+        {"group": "date not given — add metadata.csv", "leader": "Alice Adams", "articles": 1, "quote_share": 1.0}]
     assert len([ax for ax in quote.fig.axes if ax.axison]) == 1
     tone = output.chart_corpus_tone(corpus)
     assert tone.data["mean"].tolist() == [0.25, -0.5]
@@ -173,3 +176,55 @@ def test_corpus_chart_exports_the_data_it_plots(corpus, tmp_path):
     back = pd.read_csv(tmp_path / "corpus" / "figures" / "corpus_quote_share.csv", keep_default_na=False,
                        na_values=[""])
     pd.testing.assert_frame_equal(back, chart.data, check_dtype=False)
+
+
+def _panels(chart) -> dict[str, str]:
+    """Each drawn panel's leader and the colour of its title."""
+    titles = [next(t for t in (ax.title, ax._left_title, ax._right_title) if t.get_text())
+              for ax in chart.fig.axes if ax.axison]
+    return {t.get_text().replace("\n", " "): t.get_color() for t in titles}
+
+
+def _pairs(n_articles: int):
+    """``n_articles`` articles with a pair of leaders each, nobody in two: (leader rows, article rows)."""
+    leaders = [(f"story_{i}", f"Leader {chr(65 + 2 * i)}{j}", 10 - i, 2, 0.5, 0.1, 2, 0.2, 3)
+               for i in range(n_articles) for j in (1, 2)]
+    return leaders, [(f"story_{i}", "Reuters", None) for i in range(n_articles)]
+
+
+@pytest.mark.parametrize("fn", [output.chart_corpus_quote_share, output.chart_corpus_tone], ids=lambda f: f.__name__)
+def test_corpus_charts_draw_every_leader_of_three_articles(fn, make_corpus):
+    corpus = make_corpus(*_pairs(3))
+    chart = fn(corpus)
+    everyone = set(corpus.leaders.leader)
+    assert set(_panels(chart)) == everyone and set(chart.data.leader) == everyone
+    assert not [t for t in _texts(chart.fig) if "more —" in t]
+
+
+@pytest.mark.parametrize("fn", [output.chart_corpus_quote_share, output.chart_corpus_tone], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("top", [None, 4, 20])
+def test_corpus_charts_that_leave_leaders_out_say_so_on_the_chart(fn, top, make_corpus):
+    corpus = make_corpus(*_pairs(5))  # ten leaders: more than the six colours
+    chart = fn(corpus, top=top)
+    drawn = set(_panels(chart))
+    shown = min(top or output.MAX_LEADERS, output.MAX_LEADERS)
+    assert len(drawn) == shown and drawn == set(output.corpus_leaders(corpus, top=shown))
+    rest = len(set(corpus.leaders.leader)) - shown
+    notes = [t for t in _texts(chart.fig) if f"+{rest} more — see tables/leaders.csv" in t]
+    assert notes, _texts(chart.fig)
+    left_out = [n for n in output.corpus_leaders(corpus) if n not in drawn]
+    assert all(n in chart.caption for n in left_out)
+
+
+@pytest.mark.parametrize("fn", [output.chart_corpus_quote_share, output.chart_corpus_tone], ids=lambda f: f.__name__)
+def test_corpus_charts_draw_each_leader_in_the_runs_colour(fn, corpus):
+    colours = output.corpus_colors(corpus)
+    panels = _panels(fn(corpus))
+    assert panels == {n: colours[n] for n in panels}
+    assert len(set(panels.values())) == len(panels)  # drawn together, never the same colour
+    # each article's own charts, given the run's registry, draw its leaders in the same colours
+    for _, leaders in corpus.leaders.groupby("article")["leader"]:
+        assert {n: output.chart_colors(leaders, colours)[n] for n in leaders} == {n: colours[n] for n in leaders}
+    # a registry handed in (the report job's) is the one drawn
+    given = dict(zip(sorted(colours), output.PALETTE[::-1]))
+    assert _panels(fn(corpus, colors=given)) == {n: given[n] for n in panels}

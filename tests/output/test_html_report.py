@@ -102,3 +102,18 @@ def test_page_renders_in_headless_chromium(page, fake, tmp_path):
     proc = _chromium(f"--screenshot={shot}", "--window-size=1200,1600", "--hide-scrollbars", path.as_uri(),
                      tmp_path=tmp_path)
     assert proc.returncode == 0 and shot.stat().st_size > 10_000, proc.stderr[-2000:]
+
+
+def test_page_highlights_each_leader_in_the_colour_given_for_the_run(fake, fake_leaders):
+    own = output.chart_colors(fake_leaders)
+    registry = dict(zip(fake_leaders, [c for c in output.PALETTE if c not in own.values()]))
+    html = render_report(fake, figures=[], colors=registry)
+    chips = dict((n, c) for c, n in re.findall(r'<li><span class="chip" style="--c:(#[0-9A-Fa-f]{6})"></span> '
+                                                r'<strong>([^<]+)</strong>', html))
+    assert chips == registry
+    for n in fake_leaders:
+        assert f'data-leader="{n}" style="--c:{registry[n]}"' in html
+        assert f'data-leader="{n}" style="--c:{own[n]}"' not in html
+    # without a registry the page uses the colours the article's charts use on their own
+    alone = render_report(fake, figures=[])
+    assert all(f'data-leader="{n}" style="--c:{own[n]}"' in alone for n in fake_leaders)

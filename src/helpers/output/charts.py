@@ -6,6 +6,11 @@ and returns a :class:`Chart`: the matplotlib ``Figure``, the exact table plotted
 name and a one-sentence ``caption`` (``helpers.output.captions``) that states what the
 chart shows in numbers. ``fig, data = chart`` unpacks the first two. The style is
 ``helpers.output.style``; the corpus charts are in ``helpers.output.corpus_charts``.
+
+Every chart that draws leaders takes ``colors=``: the run's registry of leader colours
+(``helpers.output.corpus_tables.corpus_colors``), so a leader is drawn in the same colour
+in every article of a run and in the corpus charts; without it the chart colours the
+article's own leaders (:func:`~helpers.output.style.leader_colors`).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,12 +46,12 @@ from .style import (
     METHOD_NOTES,
     OTHER_COLOR,
     STYLE,
+    chart_colors,
     chart_style,
     color_leader_ticks,
     color_of,
     empty_axes,
     label_bars,
-    leader_colors,
     method_label,
     new_figure,
     score_label,
@@ -64,6 +69,9 @@ from .tables import (
     tone_leaders,
     tone_methods,
 )
+
+#: A registry of leader colours, ``{name: "#rrggbb"}``.
+Colors = Mapping[str, str]
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -126,10 +134,11 @@ def _legend_direct_indirect() -> list[Patch]:
 # --------------------------------------------------------------------------- 1. entities by type
 
 
-def chart_entity_counts(analysis: ArticleTables) -> Chart:
+def chart_entity_counts(analysis: ArticleTables, *, colors: Colors | None = None) -> Chart:
     """How many named entities of each type the article has (horizontal bars, most frequent on top).
 
     Data: ``label``, ``meaning``, ``mentions`` (entity occurrences), ``distinct`` (different canonical names).
+    ``colors`` is accepted like every chart's and unused: the bars are entity types, in grey.
     """
     data = entity_count_table(analysis)
     with chart_style():
@@ -151,42 +160,44 @@ def chart_entity_counts(analysis: ArticleTables) -> Chart:
 # --------------------------------------------------------------------------- 2. mentions by rule
 
 
-def chart_mentions(analysis: ArticleTables) -> Chart:
+def chart_mentions(analysis: ArticleTables, *, colors: Colors | None = None) -> Chart:
     """Mentions per leader, stacked by the rule that found them (full name, title + name, surname, role, pronoun).
 
-    Each leader's bar is in their colour, lighter for the less explicit rules.
+    Each leader's bar is in their colour, lighter for the less explicit rules. A segment
+    wide enough is labelled with its rule and count (or its count); the legend has one
+    row per leader with a swatch in the exact colour of each of their segments and its
+    count, so every segment can be told apart, however small.
     Data: ``leader``, ``rule``, ``mentions``.
     """
     data = mention_rule_table(analysis)
     names = list(dict.fromkeys(data["leader"]))
     rules = list(dict.fromkeys(data["rule"]))
-    colors = leader_colors(leader_names(analysis) or names)
+    colors = chart_colors(leader_names(analysis) or names, colors)
     shade = {r: min(0.22 * i, 0.82) for i, r in enumerate(rules)}
+    counts = {(n, r): float(v) for n, r, v in zip(data["leader"], data["rule"], data["mentions"])}
+    used = [r for r in rules if any(counts.get((n, r), 0) > 0 for n in names)]
     with chart_style():
-        fig = _figure(analysis, "How each leader is mentioned", height=max(3.2, 2.4 + 0.6 * len(names)))
+        fig = _figure(analysis, "How each leader is mentioned", height=max(3.2, 2.4 + 0.85 * len(names)))
         ax = fig.add_subplot()
-        if not names:
-            empty_axes(ax, "No leader found in this article")
+        if not names or not used:
+            empty_axes(ax, "No leader found in this article" if not names else "No leader is mentioned")
         else:
             y = np.arange(len(names))[::-1]
             left = np.zeros(len(names))
-            for rule in rules:
-                values = np.array([
-                    data.loc[(data.leader == n) & (data.rule == rule), "mentions"].sum() for n in names
-                ])
-                bar_colors = [tint(color_of(n, colors), shade[rule]) for n in names]
+            scale = max(data.groupby("leader")["mentions"].sum().max(), 1)
+            for rule in used:
+                values = np.array([counts.get((n, rule), 0.0) for n in names])
+                bar_colors = [segment_color(n, rule, colors, shade) for n in names]
                 bars = ax.barh(y, values, left=left, color=bar_colors, edgecolor="white", linewidth=1.2, height=0.6)
-                scale = max(data.groupby("leader")["mentions"].sum().max(), 1)
                 for bar, v, c in zip(bars, values, bar_colors):
-                    if v <= 0:
-                        continue
+                    if v <= 0 or v / scale < 0.035:
+                        continue  # too narrow for text: the legend names it
                     # the rule's name goes inside the segment when it fits, else just the count
                     label = f"{rule}\n{v:g}" if v / scale >= 0.012 * len(rule) + 0.02 else f"{v:g}"
-                    if v / scale >= 0.035:
-                        lum = np.dot(matplotlib.colors.to_rgb(c), [0.299, 0.587, 0.114])
-                        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, label,
-                                ha="center", va="center", fontsize=8.5, linespacing=1.1,
-                                color="white" if lum < 0.55 else INK)
+                    lum = np.dot(matplotlib.colors.to_rgb(c), [0.299, 0.587, 0.114])
+                    ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, label,
+                            ha="center", va="center", fontsize=8.5, linespacing=1.1,
+                            color="white" if lum < 0.55 else INK)
                 left = left + values
             for yi, total in zip(y, left):
                 ax.annotate(f"{total:g} in all", (total, yi), xytext=(4, 0), textcoords="offset points",
@@ -196,24 +207,42 @@ def chart_mentions(analysis: ArticleTables) -> Chart:
             ax.tick_params(axis="y", length=0)
             ax.set_xlabel("mentions in the article (count)")
             ax.margins(x=0.12)
-            handles = [Patch(facecolor=tint(INK, 0.1 + 0.85 * shade[r]), edgecolor=LIGHT_INK, linewidth=0.5,
-                             label=r) for r in rules]
-            ax.legend(handles=handles, title="found by", loc="upper center", bbox_to_anchor=(0.5, -0.22),
-                      ncol=min(len(rules), 6), alignment="center", title_fontsize=9.5)
+            _mentions_legend(fig, names, used, counts, colors, shade)
     return Chart("mentions", fig, data, mentions_caption(data))
+
+
+def segment_color(name: str, rule: str, colors: Mapping[str, str], shade: Mapping[str, float]) -> str:
+    """The colour of a leader's segment in the mentions chart: their colour, lighter for a less explicit rule."""
+    return tint(color_of(name, colors), shade[rule])
+
+
+def _mentions_legend(fig: Figure, names: list[str], rules: list[str], counts: Mapping[tuple[str, str], float],
+                     colors: Mapping[str, str], shade: Mapping[str, float]) -> None:
+    """One legend row per leader: their name, then a swatch of each segment's colour with its rule and count."""
+    # matplotlib fills a legend column by column: the names first, then one column per rule
+    handles = [Patch(facecolor="none", edgecolor="none", label=n) for n in names]
+    for rule in rules:
+        handles += [Patch(facecolor=segment_color(n, rule, colors, shade), edgecolor=LIGHT_INK, linewidth=0.5,
+                          label=f"{rule}: {counts.get((n, rule), 0):g}") for n in names]
+    legend = fig.legend(handles=handles, title="found by (left to right in each bar)", loc="outside lower center",
+                        ncol=1 + len(rules), fontsize=8.5, title_fontsize=9.5, handlelength=1.4,
+                        handletextpad=0.4, columnspacing=1.0)
+    for text, n in zip(legend.get_texts(), names):
+        text.set_color(color_of(n, colors))
+        text.set_fontweight("bold")
 
 
 # --------------------------------------------------------------------------- 3. quote counts
 
 
-def chart_quote_counts(analysis: ArticleTables) -> Chart:
+def chart_quote_counts(analysis: ArticleTables, *, colors: Colors | None = None) -> Chart:
     """Direct quotes and indirect statements per leader (left) and the words inside their direct quotes (right).
 
     Data: the ``quote_counts`` table (``leader, direct_quotes, quoted_words, share_quoted_words, indirect``).
     """
     data = quote_count_table(analysis)
     names = data["leader"].tolist()
-    colors = leader_colors(leader_names(analysis) or names)
+    colors = chart_colors(leader_names(analysis) or names, colors)
     with chart_style():
         fig = _figure(analysis, "Who is quoted, and at what length", width=8.5, height=4.4)
         ax1, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
@@ -258,13 +287,13 @@ def chart_quote_counts(analysis: ArticleTables) -> Chart:
 # --------------------------------------------------------------------------- 4. who else is quoted
 
 
-def chart_speakers(analysis: ArticleTables) -> Chart:
+def chart_speakers(analysis: ArticleTables, *, colors: Colors | None = None) -> Chart:
     """Everyone the article quotes: the leaders in their colours, everyone else grey (direct + indirect, stacked).
 
     Data: ``speaker_table(analysis)``.
     """
     data = speaker_table(analysis)
-    colors = leader_colors(leader_names(analysis))
+    colors = chart_colors(leader_names(analysis), colors)
     with chart_style():
         fig = _figure(analysis, "Who is quoted", height=max(3.0, 1.9 + 0.38 * len(data)))
         ax = fig.add_subplot()
@@ -293,7 +322,7 @@ def chart_speakers(analysis: ArticleTables) -> Chart:
 # --------------------------------------------------------------------------- 5. voice vs coverage
 
 
-def chart_tone(analysis: ArticleTables) -> Chart:
+def chart_tone(analysis: ArticleTables, *, colors: Colors | None = None) -> Chart:
     """Voice vs coverage per leader, mean tone with its 95 % bootstrap interval, one panel per method.
 
     Voice (filled circle) is the tone of the leader's own direct quotes; coverage
@@ -304,7 +333,7 @@ def chart_tone(analysis: ArticleTables) -> Chart:
     data = leader_tone_table(analysis)
     names = tone_leaders(analysis)
     methods = tone_methods(data)
-    colors = leader_colors(names)
+    colors = chart_colors(names, colors)
     with chart_style():
         fig = _figure(analysis, "Tone: the leaders' own words (voice) vs how they are covered",
                       width=max(6.0, 4.2 * max(len(methods), 1) + 0.6), height=4.8)
@@ -360,7 +389,8 @@ def chart_tone(analysis: ArticleTables) -> Chart:
 # --------------------------------------------------------------------------- 6. tone through the article
 
 
-def chart_sentence_tone(analysis: ArticleTables, score: str = "polarity") -> Chart:
+def chart_sentence_tone(analysis: ArticleTables, score: str = "polarity", *,
+                        colors: Colors | None = None) -> Chart:
     """The tone of every sentence through the article, with each leader's mentions and quotes marked.
 
     Top: grey bars = the sentence's tone (TextBlob ``polarity`` by default, or ``vader``);
@@ -371,7 +401,7 @@ def chart_sentence_tone(analysis: ArticleTables, score: str = "polarity") -> Cha
     """
     data = sentence_tone_table(analysis, score)
     names = leader_names(analysis)
-    colors = leader_colors(names)
+    colors = chart_colors(names, colors)
     with chart_style():
         fig = _figure(analysis, "Tone sentence by sentence, with where each leader is mentioned and quoted",
                       width=9.5, height=5.4)
@@ -420,6 +450,6 @@ def chart_sentence_tone(analysis: ArticleTables, score: str = "polarity") -> Cha
 CHARTS = (chart_entity_counts, chart_mentions, chart_quote_counts, chart_speakers, chart_tone, chart_sentence_tone)
 
 
-def all_charts(analysis: ArticleTables) -> list[Chart]:
-    """Every chart of an analysis, in report order."""
-    return [fn(analysis) for fn in CHARTS]
+def all_charts(analysis: ArticleTables, *, colors: Colors | None = None) -> list[Chart]:
+    """Every chart of an analysis, in report order, the leaders in ``colors`` (a run's registry) when given."""
+    return [fn(analysis, colors=colors) for fn in CHARTS]

@@ -10,6 +10,7 @@ one panel per leader followed across the corpus, one row per group of articles
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -18,36 +19,59 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..nlp.schema import ASPECTS, COVERAGE, VOICE
-from .captions import corpus_quote_share_caption, corpus_tone_caption, plural
+from .captions import Sentence, corpus_quote_share_caption, corpus_tone_caption, join_words, plural
 from .charts import Chart
 from .corpus_tables import (
     CORPUS_GROUPS,
-    UNKNOWN,
+    LEADERS_TABLE,
+    MAX_LEADERS,
     CorpusTables,
+    corpus_colors,
     corpus_quote_share_table,
     corpus_tone_table,
     followed,
+    left_out,
+    not_given,
 )
 from .style import (
     ASPECT_LABELS,
     INK,
     LIGHT_INK,
     STYLE,
+    chart_colors,
     chart_style,
     color_of,
     empty_axes,
-    leader_colors,
     method_label,
     new_figure,
 )
 from .tables import default_method
 
 
-def _corpus_subtitle(corpus: CorpusTables, by: str, names: list[str]) -> str:
+def _corpus_subtitle(corpus: CorpusTables, by: str, names: list[str], top: int | None) -> str:
+    """What the chart covers; when it leaves leaders out, how many and where they are: "+K more — see …"."""
     text = f"{plural(len(corpus.articles), 'article')} grouped by {CORPUS_GROUPS[by]}"
-    if names:
-        text += "; " + ("the leader" if len(names) == 1 else f"the {len(names)} leaders") + " in the most articles"
-    return text
+    if not names:
+        return text
+    rest = left_out(corpus, top)
+    if not rest:
+        return text + "; " + ("the one leader" if len(names) == 1 else f"all {len(names)} leaders")
+    named = ", ".join(rest[:3]) + (" …" if len(rest) > 3 else "")
+    return text + f"; the {len(names)} leaders in the most articles; {more_note(corpus, top)} ({named})"
+
+
+def more_note(corpus: CorpusTables, top: int | None) -> str:
+    """The note a corpus chart carries when it leaves leaders out ("+2 more — see tables/leaders.csv"), or ""."""
+    rest = left_out(corpus, top)
+    return f"+{len(rest)} more — see {LEADERS_TABLE}" if rest else ""
+
+
+def _with_rest(caption: str, corpus: CorpusTables, top: int | None) -> Sentence:
+    """The caption, naming the leaders the chart leaves out."""
+    rest = left_out(corpus, top)
+    if not rest:
+        return Sentence(caption)
+    return Sentence(f"{caption} Not drawn, to keep one colour per leader: {join_words(rest)} (see {LEADERS_TABLE}).")
 
 
 def _wrap(name: str, width: int = 22) -> str:
@@ -64,7 +88,7 @@ def _corpus_panels(fig: Figure, names: list[str], groups: list[str], by: str,
         ax.tick_params(axis="y", length=0)
     axes[0].set_yticks(y, groups)
     for tick, g in zip(axes[0].get_yticklabels(), groups):
-        if g == UNKNOWN:
+        if g == not_given(by):
             tick.set_color(LIGHT_INK)
             tick.set_fontstyle("italic")
     axes[0].set_ylabel(CORPUS_GROUPS[by])
@@ -79,18 +103,22 @@ def _corpus_size(names: list[str], groups: list[str], *, per_group: float) -> tu
     return width, height
 
 
-def chart_corpus_quote_share(corpus: CorpusTables, *, by: str = "outlet", top: int | None = 4) -> Chart:
+def chart_corpus_quote_share(corpus: CorpusTables, *, by: str = "outlet", top: int | None = MAX_LEADERS,
+                             colors: Mapping[str, str] | None = None) -> Chart:
     """Who is quoted across a corpus: each leader's mean share of an article's direct quotes, per group.
 
-    One panel per leader (the ``top`` leaders in the most articles, see
-    :func:`~helpers.output.corpus_tables.corpus_leaders`), one bar per group of articles
+    One panel per leader (every leader, or when there are more than ``top`` the ``top``
+    in the most articles, see :func:`~helpers.output.corpus_tables.corpus_leaders`, and
+    the subtitle says "+K more — see tables/leaders.csv"), one bar per group of articles
     (``by``: outlet, published, month or article); each bar is labelled with its share
     and the number of articles behind it, and a group without the leader says so.
 
     Args:
         corpus: A ``Corpus`` (``helpers.corpus.analyze_corpus``).
         by: How to group the articles (see :func:`~helpers.output.corpus_tables.corpus_groups`).
-        top: How many leaders to show.
+        top: How many leaders to show at most (None or more than six: six, one colour each).
+        colors: The run's leader colours (the report job's registry, a notebook's ``COLORS``);
+            by default :func:`~helpers.output.corpus_tables.corpus_colors` of ``corpus``.
 
     Returns:
         A ``Chart`` named ``corpus_quote_share``; its data is
@@ -98,11 +126,11 @@ def chart_corpus_quote_share(corpus: CorpusTables, *, by: str = "outlet", top: i
     """
     data = corpus_quote_share_table(corpus, by=by, top=top)
     rows, names, groups = followed(corpus, by, top)
-    colors = leader_colors(names)
+    colors = chart_colors(names, corpus_colors(corpus) if colors is None else colors)
     width, height = _corpus_size(names, groups, per_group=0.36)
     with chart_style():
         fig = new_figure(f"Who is quoted: share of each article's direct quotes, by {CORPUS_GROUPS[by]}",
-                         _corpus_subtitle(corpus, by, names), width=width, height=height, wrap=True)
+                         _corpus_subtitle(corpus, by, names, top), width=width, height=height, wrap=True)
         if data.empty:
             empty_axes(fig.add_subplot(), "No leaders found in this corpus")
         else:
@@ -123,10 +151,12 @@ def chart_corpus_quote_share(corpus: CorpusTables, *, by: str = "outlet", top: i
                 ax.grid(axis="x")
             fig.supxlabel("mean share of an article's direct quotes (n = articles with the leader)",
                           fontsize=STYLE["axes.labelsize"], color=INK)
-    return Chart("corpus_quote_share", fig, data, corpus_quote_share_caption(rows, data, names, by))
+    return Chart("corpus_quote_share", fig, data,
+                 _with_rest(corpus_quote_share_caption(rows, data, names, by), corpus, top))
 
 
-def chart_corpus_tone(corpus: CorpusTables, *, by: str = "outlet", top: int | None = 4) -> Chart:
+def chart_corpus_tone(corpus: CorpusTables, *, by: str = "outlet", top: int | None = MAX_LEADERS,
+                      colors: Mapping[str, str] | None = None) -> Chart:
     """Tone across a corpus: each leader's mean voice and coverage per group of articles (default method).
 
     One panel per leader, one row per group: voice (filled circle) is the mean of
@@ -138,7 +168,9 @@ def chart_corpus_tone(corpus: CorpusTables, *, by: str = "outlet", top: int | No
     Args:
         corpus: A ``Corpus`` (``helpers.corpus.analyze_corpus``).
         by: How to group the articles (see :func:`~helpers.output.corpus_tables.corpus_groups`).
-        top: How many leaders to show.
+        top: How many leaders to show at most (None or more than six: six, one colour each).
+        colors: The run's leader colours (the report job's registry, a notebook's ``COLORS``);
+            by default :func:`~helpers.output.corpus_tables.corpus_colors` of ``corpus``.
 
     Returns:
         A ``Chart`` named ``corpus_tone``; its data is :func:`~helpers.output.corpus_tables.corpus_tone_table`
@@ -146,14 +178,14 @@ def chart_corpus_tone(corpus: CorpusTables, *, by: str = "outlet", top: int | No
     """
     data = corpus_tone_table(corpus, by=by, top=top)
     rows, names, groups = followed(corpus, by, top)
-    colors = leader_colors(names)
+    colors = chart_colors(names, corpus_colors(corpus) if colors is None else colors)
     method = default_method(corpus.tone) if "method" in corpus.tone else None
     scored = f"{method_label(method)}, voice by VADER" if method else "the default method"
     present = set(zip(rows["group"], rows["leader"]))
     width, height = _corpus_size(names, groups, per_group=0.5)
     with chart_style():
         fig = new_figure(f"Tone by {CORPUS_GROUPS[by]}: the leaders' own words (voice) vs their coverage",
-                         f"{_corpus_subtitle(corpus, by, names)}; {scored}", width=width, height=height + 0.3,
+                         f"{_corpus_subtitle(corpus, by, names, top)}; {scored}", width=width, height=height + 0.3,
                          wrap=True)
         if data.empty or data["mean"].isna().all():
             empty_axes(fig.add_subplot(), "No leaders found in this corpus" if data.empty
@@ -193,4 +225,4 @@ def chart_corpus_tone(corpus: CorpusTables, *, by: str = "outlet", top: int | No
             fig.legend(handles=handles, loc="outside lower center", ncol=2, fontsize=9,
                        title="tone −1 negative, 0 neutral, +1 positive; n = articles with a figure, each counted once",
                        title_fontsize=9)
-    return Chart("corpus_tone", fig, data, corpus_tone_caption(rows, names, scored))
+    return Chart("corpus_tone", fig, data, _with_rest(corpus_tone_caption(rows, names, scored), corpus, top))

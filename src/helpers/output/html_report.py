@@ -27,7 +27,7 @@ from .captions import article_counts_line, describe_tone, leader_counts_line
 from .charts import Chart, all_charts
 from .counts import COUNT_LABELS
 from .export import figure_bytes, output_root
-from .style import ASPECT_LABELS, KIND_LABELS, OTHER_COLOR, color_of, leader_colors, method_label, tint
+from .style import ASPECT_LABELS, KIND_LABELS, OTHER_COLOR, chart_colors, color_of, method_label, tint
 from .tables import ArticleTables, leader_count_table, leader_names, tone_methods
 
 #: Resolution of the chart images inlined in the page.
@@ -60,7 +60,7 @@ def _spans(table: pd.DataFrame) -> list[dict[str, Any]]:
     return [r._asdict() for r in table.reset_index(drop=True).itertuples()]
 
 
-def highlighted_article(analysis: ArticleTables, colors: dict[str, str] | None = None) -> str:
+def highlighted_article(analysis: ArticleTables, colors: Mapping[str, str] | None = None) -> str:
     """The article's paragraphs as HTML, quotes as ``<mark class="quote">`` and mentions as ``<span class="mention">``.
 
     Each quote may be cut into several ``mark`` elements (where a mention or a
@@ -69,7 +69,7 @@ def highlighted_article(analysis: ArticleTables, colors: dict[str, str] | None =
     """
     article = analysis.article
     text = article.text
-    colors = colors if colors is not None else leader_colors(leader_names(analysis))
+    colors = chart_colors(leader_names(analysis), colors)
     quotes = _spans(analysis.quotes)
     mentions = _spans(analysis.mentions)
     for i, q in enumerate(quotes):
@@ -232,19 +232,22 @@ def figures_html(figures: Figures | None) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-def render_report(analysis: ArticleTables, figures: Figures | None = None) -> str:
+def render_report(analysis: ArticleTables, figures: Figures | None = None, *,
+                  colors: Mapping[str, str] | None = None) -> str:
     """The whole report page as one HTML string.
 
     Args:
         analysis: An ``Analysis``.
         figures: ``Chart`` records, or ``{name: Figure | Chart | PNG bytes}``; every
-            chart of ``helpers.output.all_charts(analysis)`` when omitted.
+            chart of ``helpers.output.all_charts(analysis, colors=colors)`` when omitted.
+        colors: The run's leader colours (the report job's registry), so the page's
+            highlights match the charts of the run; the article's own when omitted.
     """
     if figures is None:
-        figures = all_charts(analysis)
+        figures = all_charts(analysis, colors=colors)
     article = analysis.article
     names = leader_names(analysis)
-    colors = leader_colors(names)
+    colors = chart_colors(names, colors)
     counts = {row["leader"]: leader_counts_line(row) for row in leader_count_table(analysis).to_dict("records")}
     leader_items = "".join(
         f'<li><span class="chip" style="--c:{colors[n]}"></span> <strong>{esc(n)}</strong>'
@@ -312,7 +315,11 @@ def write_report(
     figures: Figures | None = None,
     out_dir: str | os.PathLike[str] | None = None,
     path: str | os.PathLike[str] | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write ``<out_dir>/<slug>/report.html`` (or ``path``) atomically; returns the file written."""
+    """Write ``<out_dir>/<slug>/report.html`` (or ``path``) atomically; returns the file written.
+
+    ``colors`` is the run's registry of leader colours (see :func:`render_report`).
+    """
     target = Path(path) if path else output_root(out_dir) / analysis.slug / "report.html"
-    return write_text_atomic(target, render_report(analysis, figures))
+    return write_text_atomic(target, render_report(analysis, figures, colors=colors))

@@ -2,8 +2,22 @@
 
 DejaVu Sans (shipped with matplotlib, so a chart looks the same on every machine),
 no top/right spines, each leader in their own colour-blind-safe colour (Okabe–Ito
-palette, by leader order) and everyone else grey, titles that name the article,
-axis labels with units.
+palette) and everyone else grey, titles that name the article, axis labels with units.
+
+A person keeps one colour everywhere. :func:`leader_colors` gives each name the
+palette colour picked by a stable hash of the name (SHA-256, so the same on every
+machine and every run), and only moves a name to the next free colour when someone
+drawn together with it already has that one. The leaders are coloured in a fixed
+order (the groups drawn together first, each sorted by name, then the rest by name),
+so the answer depends on the set of names and groups, never on the order they come
+in. The report job colours every leader of its run once, with each article's
+leaders and the leaders the corpus charts show as the groups drawn together
+(``helpers.output.corpus_tables.corpus_colors``), and hands that one registry to
+every chart, page and notebook of the run: the same person has the same colour in
+each article's charts, its ``report.html`` and the corpus charts, and two leaders
+drawn in one chart never share a colour (up to the palette's six; the corpus
+charts show at most six leaders). A chart drawn without a registry colours its
+own leaders the same way, which gives each their hash colour unless two collide.
 
 Figures are created with ``matplotlib.figure.Figure`` directly: nothing touches
 pyplot's global state, nothing needs closing, and nothing pops up.
@@ -11,8 +25,10 @@ pyplot's global state, nothing needs closing, and nothing pops up.
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -26,7 +42,7 @@ from matplotlib.text import Annotation, Text
 
 from ..nlp.schema import COVERAGE, DIRECT, INDIRECT, MINILM, NEWSMTSC, SCARE, TEXTBLOB, VADER, VOICE
 
-#: Okabe & Ito (2008) colour-blind-safe palette, in the order leaders get them.
+#: Okabe & Ito (2008) colour-blind-safe palette (without black and yellow); a leader's colour is one of these.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 #: Everyone who is not a leader.
 OTHER_COLOR = "#8C8C8C"
@@ -121,24 +137,71 @@ class Named(Protocol):
     def name(self) -> str: ...
 
 
-def leader_colors(leaders: Iterable[str | Named]) -> dict[str, str]:
-    """Each leader's colour, by leader order: the first is blue, the second vermillion, …
+def _name(leader: str | Named) -> str:
+    return leader if isinstance(leader, str) else str(leader.name)
+
+
+def color_slot(name: str) -> int:
+    """The palette index a name asks for: a stable hash of the name (the same on every machine and run)."""
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % len(PALETTE)
+
+
+def leader_colors(leaders: Iterable[str | Named], *,
+                  together: Iterable[Iterable[str | Named]] | None = None) -> dict[str, str]:
+    """Each leader's colour: the one their name hashes to, the next free one if a leader drawn with them has it.
 
     Args:
-        leaders: ``Leader`` records or names, in the analysis's order.
+        leaders: ``Leader`` records or names: one article's, or every leader of a run.
+        together: The groups of leaders drawn in one chart (each article's leaders, the
+            leaders of the corpus charts); two leaders of one group never share a colour
+            while the group has no more leaders than the palette has colours. None: all
+            ``leaders`` are drawn together.
 
     Returns:
-        ``{name: "#rrggbb"}``; look up anyone else with :func:`color_of`, which gives grey.
+        ``{name: "#rrggbb"}``, the same whatever order ``leaders`` come in; look up anyone
+        else with :func:`color_of`, which gives grey.
     """
-    colors: dict[str, str] = {}
-    for leader in leaders:
-        name = leader if isinstance(leader, str) else str(leader.name)
-        if name not in colors:
-            colors[name] = PALETTE[len(colors) % len(PALETTE)]
+    names = sorted({_name(ld) for ld in leaders})
+    groups = [sorted({_name(ld) for ld in g}) for g in together] if together is not None else [names]
+    colors = _assign(dict.fromkeys([n for g in groups for n in g] + names), groups, {})
+    return {n: colors[n] for n in names}
+
+
+def _assign(order: Iterable[str], groups: list[list[str]], fixed: Mapping[str, str]) -> dict[str, str]:
+    """Colour ``order`` one name after the other around the colours already ``fixed``."""
+    near: dict[str, set[str]] = {}
+    for group in groups:
+        for n in group:
+            near.setdefault(n, set()).update(m for m in group if m != n)
+    colors = dict(fixed)
+    for name in order:
+        if name in colors:
+            continue
+        slot = color_slot(name)
+        probe = [PALETTE[(slot + i) % len(PALETTE)] for i in range(len(PALETTE))]
+        used = Counter(colors[m] for m in near.get(name, ()) if m in colors)
+        # the first colour nobody drawn with them has; with every colour taken, the least used
+        colors[name] = min(probe, key=lambda c: (used[c], probe.index(c)))
     return colors
 
 
-def color_of(name: object, colors: dict[str, str]) -> str:
+def chart_colors(names: Iterable[str], colors: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The colours a chart draws ``names`` in: ``colors`` (a run's registry) where it has them.
+
+    Args:
+        names: The chart's leaders.
+        colors: A registry from :func:`leader_colors` (the report job's, a notebook's
+            ``COLORS``); None colours ``names`` on their own.
+    """
+    names = sorted(set(names))
+    if colors is None:
+        return leader_colors(names)
+    # a leader the registry lacks gets a colour none of the chart's other leaders has
+    return _assign(names, [names], {n: c for n, c in colors.items()})
+
+
+def color_of(name: object, colors: Mapping[str, str]) -> str:
     """A leader's colour, grey for anyone else (or nobody)."""
     return colors.get(name, OTHER_COLOR) if isinstance(name, str) else OTHER_COLOR
 
@@ -215,7 +278,7 @@ def label_bars(ax: Axes, bars: BarContainer, values: Sequence[float], fmt: str =
                         textcoords="offset points", ha="center", va="bottom", fontsize=9.5)
 
 
-def color_leader_ticks(ticks: Iterable[Text], colors: dict[str, str]) -> None:
+def color_leader_ticks(ticks: Iterable[Text], colors: Mapping[str, str]) -> None:
     """Tick labels that name a leader in the leader's colour and bold; any other label stays in ink.
 
     Args:
