@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -29,6 +31,8 @@ TEST_ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 SECOND_ARTICLE = config.DATA_RAW / "macron_scholz_paris_2023.txt"
 CHARTS = ["entity_counts", "mentions", "quote_counts", "speakers", "tone", "sentence_tone"]
 TABLES = ["entities", "mentions", "quotes", "quote_counts", "sentences", "tone"]
+#: The first line of every notebook: loads autoreload, and on a rerun reloads it without a word.
+AUTORELOAD = "%reload_ext autoreload"
 
 
 def _read(path: Path):
@@ -90,7 +94,7 @@ def test_notebook_is_thin(path):
 def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
     nb = _read(path)
     first = nb.cells[0]
-    assert first.cell_type == "code" and first.source.splitlines() == ["%load_ext autoreload", "%autoreload 2"]
+    assert first.cell_type == "code" and first.source.splitlines() == [AUTORELOAD, "%autoreload 2"]
     tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1
     tree = ast.parse(tagged[0].source)
@@ -106,6 +110,24 @@ def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
         return
     assert names == ["ARTICLE", "LEADERS", "EXPORT", "OUT_DIR"]
     assert ast.literal_eval(tree.body[0].value) == "data/raw/putin_biden_geneva_2021.txt"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
+def test_rerunning_the_first_cell_prints_nothing(path):
+    """Run All twice: the autoreload cell is silent the second time too (no "already loaded")."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    first = "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
+    assert first.splitlines()[0] == AUTORELOAD
+    script = ("from IPython.core.interactiveshell import InteractiveShell\n"
+              "import sys\n"
+              "shell = InteractiveShell.instance()\n"
+              "for _ in range(2):\n"
+              "    result = shell.run_cell(sys.argv[1])\n"
+              "    assert result.success, result\n"
+              "assert 'IPython.extensions.autoreload' in shell.extension_manager.loaded\n")
+    proc = subprocess.run([sys.executable, "-c", script, first], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout + proc.stderr == ""
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
