@@ -5,6 +5,7 @@ of the band's modules, which are, from the bottom up:
 
 - ``style``: palette, leader colours, labels, the matplotlib style and figure helpers;
 - ``tables`` / ``corpus_tables``: the data each chart plots and the notebook views;
+- ``styled``: the notebook tables a reader reads (pandas ``Styler``: the reader's columns, wrapped, whole text);
 - ``captions``: the sentences under the charts and the summaries;
 - ``charts`` / ``corpus_charts``: one function per chart, each returning a ``Chart``;
 - ``export``: writing figures and tables to files;
@@ -64,6 +65,19 @@ from .style import (
     method_label,
     tint,
 )
+from .styled import (
+    DRIVER_VIEW_COLUMNS,
+    MENTION_VIEW_COLUMNS,
+    QUOTE_VIEW_COLUMNS,
+    TONE_VIEW_COLUMNS,
+    boilerplate_view,
+    driver_view,
+    mention_view,
+    paragraph_view,
+    quote_view,
+    reading_table,
+    tone_view,
+)
 from .tables import (
     NO_SPEAKER,
     ArticleTables,
@@ -91,15 +105,19 @@ __all__ = [
     "ASPECT_LABELS",
     "CHARTS",
     "CORPUS_GROUPS",
+    "DRIVER_VIEW_COLUMNS",
     "ENTITY_LABELS",
     "FORMATS",
     "KIND_LABELS",
+    "MENTION_VIEW_COLUMNS",
     "METHOD_LABELS",
     "NO_SPEAKER",
     "OTHER_COLOR",
     "PALETTE",
     "PNG_DPI",
+    "QUOTE_VIEW_COLUMNS",
     "STYLE",
+    "TONE_VIEW_COLUMNS",
     "UNKNOWN",
     "ArticleTables",
     "Chart",
@@ -110,6 +128,7 @@ __all__ = [
     "analysis_tables",
     "article_slug",
     "boilerplate_table",
+    "boilerplate_view",
     "chart_corpus_quote_share",
     "chart_corpus_tone",
     "chart_entity_counts",
@@ -125,6 +144,7 @@ __all__ = [
     "corpus_tone_table",
     "csv_bytes",
     "default_method",
+    "driver_view",
     "describe_article",
     "describe_corpus",
     "describe_tone",
@@ -141,12 +161,16 @@ __all__ = [
     "leader_tone_table",
     "mention_evidence",
     "mention_rule_table",
+    "mention_view",
     "method_comparison",
     "method_label",
     "output_root",
     "paragraph_table",
+    "paragraph_view",
     "quote_count_table",
     "quotes_of_kind",
+    "quote_view",
+    "reading_table",
     "render_report",
     "sentence_tone_table",
     "speaker_table",
@@ -154,5 +178,6 @@ __all__ = [
     "tint",
     "tone_drivers",
     "tone_methods",
+    "tone_view",
     "write_report",
 ]
