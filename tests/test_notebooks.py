@@ -8,6 +8,7 @@ cell fails the fixture and so the suite.
 from __future__ import annotations
 
 import ast
+import html
 import json
 import re
 import subprocess
@@ -178,6 +179,39 @@ def test_notebooks_show_charts_and_interpretation(report):
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2, name
         assert sum("text/markdown" in o.get("data", {}) for o in outputs) >= 2, name
+
+
+#: The tables each notebook shows for reading (by the id of their CSS) and the full table in the cell under each.
+STYLED = {
+    "01_article.ipynb": {"paragraphs": None, "boilerplate": None},
+    "02_entities.ipynb": {"mentions": "mention_evidence(analysis)"},
+    "03_quotes.ipynb": {"quotes-direct-scare": "analysis.quotes", "quotes-indirect": None},
+    "04_tone.ipynb": {"tone": "analysis.tone", "tone-drivers": "tone_drivers(analysis)"},
+}
+
+
+def _html_outputs(cell) -> str:
+    return "".join(o.get("data", {}).get("text/html", "") for o in cell.get("outputs", []))
+
+
+def test_notebooks_show_tables_for_reading_with_the_full_table_under_them(report):
+    out, slug, _ = report
+    for name, tables in STYLED.items():
+        cells = _read(out / slug / "notebooks" / name).cells
+        for table, full in tables.items():
+            shown = [i for i, c in enumerate(cells) if f'<table id="T_{table}"' in _html_outputs(c)]
+            assert len(shown) == 1, (name, table)
+            if full:
+                under = cells[shown[0] + 1]
+                assert under.source == full and "<table" in _html_outputs(under), (name, table)
+    data = json.loads((out / slug / "analysis.json").read_text(encoding="utf-8"))
+    cells = _read(out / slug / "notebooks" / "03_quotes.ipynb").cells
+    view = next(_html_outputs(c) for c in cells if '<table id="T_quotes-direct-scare"' in _html_outputs(c))
+    headers = re.findall(r'class="col_heading[^"]*"\s*>([^<]*)</th>', view)
+    assert headers == ["speaker", "quotation", "cue", "kind"]
+    assert max(len(q["text"]) for q in data["quotes"]) > 50
+    quotations = [html.unescape(t) for t in re.findall(r'class="data row\d+ col1"\s*>(.*?)</td>', view, re.S)]
+    assert quotations == [q["text"] for q in sorted(data["quotes"], key=lambda q: q["start"])]  # whole, however long
 
 
 def test_report_content_matches_the_analysis(report):

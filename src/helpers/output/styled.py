@@ -28,13 +28,13 @@ if TYPE_CHECKING:
 #: The quote table as a reader reads it: the column shown (value) for each column of ``analysis.quotes`` (key).
 QUOTE_VIEW_COLUMNS = {"speaker": "speaker", "text": "quotation", "cue": "cue", "kind": "kind"}
 #: The mention evidence as a reader reads it: ``mention_evidence`` column → column shown.
-MENTION_VIEW_COLUMNS = {"leader": "leader", "text": "mention", "rule": "rule", "sentence_text": "sentence"}
+MENTION_VIEW_COLUMNS = {"leader": "leader", "text": "mention", "rule": "rule", "sentence_text": "evidence"}
 #: The tone table as a reader reads it (the ``difference`` flag is left out: those rows are named "A − B").
 TONE_VIEW_COLUMNS = {"leader": "leader", "aspect": "aspect", "method": "method", "scored_by": "scored by",
                      "n": "n", "mean": "mean", "low": "low", "high": "high", "note": "note"}
 #: The sentences behind the tone figures as a reader reads them.
 DRIVER_VIEW_COLUMNS = {"leader": "leader", "aspect": "aspect", "score": "score", "scored_by": "scored by",
-                       "text": "sentence"}
+                       "text": "text"}
 
 #: Every cell: left-aligned at the top, wrapped at the text's own line breaks and between words.
 CELL_CSS = "text-align: left; vertical-align: top; white-space: pre-wrap; word-break: break-word; " \
@@ -136,9 +136,9 @@ def quote_view(analysis: ArticleTables, *kinds: str, colors: Mapping[str, str] |
 
 
 def mention_view(analysis: ArticleTables, *, colors: Mapping[str, str] | None = None) -> Styler:
-    """Every leader mention for reading: leader, the words of the mention, the rule behind it, its sentence."""
+    """Every leader mention for reading: leader, the words of the mention, its rule, its sentence (the evidence)."""
     table = _shown(mention_evidence(analysis), MENTION_VIEW_COLUMNS)
-    return reading_table(table, name="mentions", text=["sentence"], tinted=["leader"],
+    return reading_table(table, name="mentions", text=["evidence"], tinted=["leader"],
                          colors=_colors(analysis, colors))
 
 
@@ -153,7 +153,7 @@ def tone_view(analysis: ArticleTables, *, colors: Mapping[str, str] | None = Non
 def driver_view(analysis: ArticleTables, *, top: int = 3, colors: Mapping[str, str] | None = None) -> Styler:
     """The sentences behind each tone figure (:func:`~helpers.output.tables.tone_drivers`) for reading."""
     table = _shown(tone_drivers(analysis, top=top), DRIVER_VIEW_COLUMNS)
-    return reading_table(table, name="tone-drivers", text=["sentence"], tinted=["leader"],
+    return reading_table(table, name="tone-drivers", text=["text"], tinted=["leader"],
                          colors=_colors(analysis, colors))
 
 
