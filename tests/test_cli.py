@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -51,11 +52,50 @@ def test_bad_input_exit_2_one_line(tmp_path, name, content, message):
     assert "Traceback" not in proc.stderr
 
 
-def test_max_bytes_option(tmp_path, capsys):
+def _over_100_bytes(tmp_path):
     p = tmp_path / "a.txt"
-    p.write_text("Headline\n\n" + "Some words here. " * 200, encoding="utf-8")
-    assert main(["--max-bytes", "100", "analyze", str(p)]) == 2
-    assert "over the" in capsys.readouterr().err
+    p.write_text("Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday. " * 5, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("where", ["before the command", "after the command"])
+@pytest.mark.parametrize("command", ["analyze", "report"])
+def test_max_bytes_option_before_or_after_the_command(tmp_path, capsys, command, where):
+    p = _over_100_bytes(tmp_path)
+    rest = [str(p), "--no-notebooks", "--out", str(tmp_path / "out")] if command == "report" else [str(p)]
+
+    def run(limit: str) -> int:
+        option = ["--max-bytes", limit]
+        return main([*option, command, *rest] if where == "before the command" else [command, *rest, *option])
+
+    assert run("100") == 2
+    err = capsys.readouterr().err
+    assert "over the 100 bytes limit" in err and "Traceback" not in err
+    assert run("100000") == 0, capsys.readouterr().err
+    assert "over the" not in capsys.readouterr().err
+    assert config.MAX_INPUT_BYTES == config.DEFAULT_MAX_BYTES or "LEADERTONE_MAX_BYTES" in os.environ
+
+
+def test_max_bytes_after_the_command_wins_over_one_before_it(tmp_path, capsys):
+    p = _over_100_bytes(tmp_path)
+    assert main(["--max-bytes", "100000", "analyze", str(p), "--max-bytes", "100"]) == 2
+    assert "over the 100 bytes limit" in capsys.readouterr().err
+    assert main(["--max-bytes", "100", "analyze", str(p), "--max-bytes", "100000"]) == 0
+
+
+def test_the_size_error_suggests_a_limit_that_works(tmp_path, capsys):
+    """The advice in the error, followed as written (after the command, or in the environment), reads the file."""
+    p = _over_100_bytes(tmp_path)
+    assert main(["analyze", str(p), "--max-bytes", "100"]) == 2
+    err = capsys.readouterr().err.strip()
+    option = re.search(r"raise it with (--max-bytes (\d+)) or (LEADERTONE_MAX_BYTES)=(\d+)", err)
+    assert option, err
+    assert int(option.group(2)) == p.stat().st_size
+    assert main(["analyze", str(p), *option.group(1).split()]) == 0, capsys.readouterr().err
+    env = {**os.environ, option.group(3): option.group(4)}
+    proc = subprocess.run([sys.executable, "-m", "helpers", "analyze", str(p)], capture_output=True, text=True,
+                          env=env)
+    assert proc.returncode == 0 and "Leaders meet" in proc.stdout, proc.stderr
 
 
 def test_report_job_writes_analysis_and_keeps_going(tmp_path, capsys):

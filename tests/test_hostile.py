@@ -330,7 +330,7 @@ CORPUS = [
     Case("json_empty_text", written("blank.json", b'{"title": "", "text": " \\n "}'), 2, "empty"),
     Case("json_nested_too_deeply", written("deep.json", b"[" * 100_000 + b"]" * 100_000), 2, "nested too deeply"),
     Case("json_huge_integer", written("int.json", b'{"text": "a", "n": ' + b"9" * 5000 + b"}"), 2, "malformed JSON"),
-    Case("dump_over_default_limit", written("dump.txt", _big_dump), 2, "--max-bytes or LEADERTONE_MAX_BYTES"),
+    Case("dump_over_default_limit", written("dump.txt", _big_dump), 2, "(raise it with --max-bytes "),
     Case("over_max_bytes_option", written("small.txt", b"Headline\n\n" + b"Some words. " * 200), 2,
          "over the 1,000 bytes limit", options=("--max-bytes", "1000")),
     Case("unknown_format", written("article.docx", b"PK\x03\x04 word document"), 2, "unknown format '.docx'"),

@@ -8,8 +8,11 @@ cell fails the fixture and so the suite.
 from __future__ import annotations
 
 import ast
+import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -29,6 +32,8 @@ TEST_ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 SECOND_ARTICLE = config.DATA_RAW / "macron_scholz_paris_2023.txt"
 CHARTS = ["entity_counts", "mentions", "quote_counts", "speakers", "tone", "sentence_tone"]
 TABLES = ["entities", "mentions", "quotes", "quote_counts", "sentences", "tone"]
+#: The first line of every notebook: loads autoreload, and on a rerun reloads it without a word.
+AUTORELOAD = "%reload_ext autoreload"
 
 
 def _read(path: Path):
@@ -90,7 +95,7 @@ def test_notebook_is_thin(path):
 def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
     nb = _read(path)
     first = nb.cells[0]
-    assert first.cell_type == "code" and first.source.splitlines() == ["%load_ext autoreload", "%autoreload 2"]
+    assert first.cell_type == "code" and first.source.splitlines() == [AUTORELOAD, "%autoreload 2"]
     tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1
     tree = ast.parse(tagged[0].source)
@@ -110,6 +115,24 @@ def test_first_cell_autoreload_and_one_parameters_cell_of_literals(path):
     assert names == ["ARTICLE", "LEADERS", "EXPORT", "OUT_DIR"] + (["COLORS"] if calls else [])
     assert all("colors=COLORS" in args for _, args in calls), calls
     assert ast.literal_eval(tree.body[0].value) == "data/raw/putin_biden_geneva_2021.txt"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
+def test_rerunning_the_first_cell_prints_nothing(path):
+    """Run All twice: the autoreload cell is silent the second time too (no "already loaded")."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    first = "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
+    assert first.splitlines()[0] == AUTORELOAD
+    script = ("from IPython.core.interactiveshell import InteractiveShell\n"
+              "import sys\n"
+              "shell = InteractiveShell.instance()\n"
+              "for _ in range(2):\n"
+              "    result = shell.run_cell(sys.argv[1])\n"
+              "    assert result.success, result\n"
+              "assert 'IPython.extensions.autoreload' in shell.extension_manager.loaded\n")
+    proc = subprocess.run([sys.executable, "-c", script, first], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout + proc.stderr == ""
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ALL_NAMES)
@@ -160,6 +183,39 @@ def test_notebooks_show_charts_and_interpretation(report):
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2, name
         assert sum("text/markdown" in o.get("data", {}) for o in outputs) >= 2, name
+
+
+#: The tables each notebook shows for reading (by the id of their CSS) and the full table in the cell under each.
+STYLED = {
+    "01_article.ipynb": {"paragraphs": None, "boilerplate": None},
+    "02_entities.ipynb": {"mentions": "mention_evidence(analysis)"},
+    "03_quotes.ipynb": {"quotes-direct-scare": "analysis.quotes", "quotes-indirect": None},
+    "04_tone.ipynb": {"tone": "analysis.tone", "tone-drivers": "tone_drivers(analysis)"},
+}
+
+
+def _html_outputs(cell) -> str:
+    return "".join(o.get("data", {}).get("text/html", "") for o in cell.get("outputs", []))
+
+
+def test_notebooks_show_tables_for_reading_with_the_full_table_under_them(report):
+    out, slug, _ = report
+    for name, tables in STYLED.items():
+        cells = _read(out / slug / "notebooks" / name).cells
+        for table, full in tables.items():
+            shown = [i for i, c in enumerate(cells) if f'<table id="T_{table}"' in _html_outputs(c)]
+            assert len(shown) == 1, (name, table)
+            if full:
+                under = cells[shown[0] + 1]
+                assert under.source == full and "<table" in _html_outputs(under), (name, table)
+    data = json.loads((out / slug / "analysis.json").read_text(encoding="utf-8"))
+    cells = _read(out / slug / "notebooks" / "03_quotes.ipynb").cells
+    view = next(_html_outputs(c) for c in cells if '<table id="T_quotes-direct-scare"' in _html_outputs(c))
+    headers = re.findall(r'class="col_heading[^"]*"\s*>([^<]*)</th>', view)
+    assert headers == ["speaker", "quotation", "cue", "kind"]
+    assert max(len(q["text"]) for q in data["quotes"]) > 50
+    quotations = [html.unescape(t) for t in re.findall(r'class="data row\d+ col1"\s*>(.*?)</td>', view, re.S)]
+    assert quotations == [q["text"] for q in sorted(data["quotes"], key=lambda q: q["start"])]  # whole, however long
 
 
 def test_report_content_matches_the_analysis(report):

@@ -160,15 +160,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="leadertone",
         description="Who is named, who is quoted how often, and the tone toward two leaders in news articles.",
     )
-    parser.add_argument(
-        "--max-bytes", type=int, default=None,
-        help=f"largest input file or web page read, in bytes (default {config.MAX_INPUT_BYTES}, "
-        "or $LEADERTONE_MAX_BYTES)",
-    )
+    max_bytes_help = (f"largest input file or web page read, in bytes (default {config.MAX_INPUT_BYTES}, "
+                      "or $LEADERTONE_MAX_BYTES)")
+    parser.add_argument("--max-bytes", type=int, default=None, help=max_bytes_help)
+    # the commands that read articles take it after their name too (where the size error's advice puts it);
+    # SUPPRESS keeps a value given before the command when none is given after it
+    reads_articles = argparse.ArgumentParser(add_help=False)
+    reads_articles.add_argument("--max-bytes", type=int, default=argparse.SUPPRESS, help=max_bytes_help)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser(
-        "analyze", help="analyse one article and print the result, or many into tables",
+        "analyze", parents=[reads_articles], help="analyse one article and print the result, or many into tables",
         description="One article: print a summary (or --json). Several files, a folder or --out: analyse them "
         "all into tidy tables (articles, leaders, quotes, sentences, targets, tone) written as Parquet and CSV.",
     )
@@ -209,7 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=0, help="minilm: use only the first N targets (a quick check)")
     p.set_defaults(func=_cmd_train_tone)
 
-    p = sub.add_parser("report", help="write reports/<article>/ for every article (default: data/raw/)")
+    p = sub.add_parser("report", parents=[reads_articles],
+                       help="write reports/<article>/ for every article (default: data/raw/)")
     p.add_argument("paths", nargs="*", help="article files or folders")
     p.add_argument("--out", default=None, help=f"output folder (default {config.REPORTS_DIR})")
     p.add_argument("--no-notebooks", action="store_true", help="skip running the notebooks (the slow part)")

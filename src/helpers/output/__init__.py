@@ -6,6 +6,7 @@ of the band's modules, which are, from the bottom up:
 - ``style``: palette, leader colours, labels, the matplotlib style and figure helpers;
 - ``tables`` / ``corpus_tables``: the data each chart plots and the notebook views;
 - ``counts``: the words for every count a reader sees (``say``, ``plural``), defined once;
+- ``styled``: the notebook tables a reader reads (pandas ``Styler``: the reader's columns, wrapped, whole text);
 - ``captions``: the sentences under the charts and the summaries;
 - ``charts`` / ``corpus_charts``: one function per chart, each returning a ``Chart``;
 - ``export``: writing figures and tables to files;
@@ -76,6 +77,19 @@ from .style import (
     method_label,
     tint,
 )
+from .styled import (
+    DRIVER_VIEW_COLUMNS,
+    MENTION_VIEW_COLUMNS,
+    QUOTE_VIEW_COLUMNS,
+    TONE_VIEW_COLUMNS,
+    boilerplate_view,
+    driver_view,
+    mention_view,
+    paragraph_view,
+    quote_view,
+    reading_table,
+    tone_view,
+)
 from .tables import (
     NO_SPEAKER,
     ArticleTables,
@@ -107,17 +121,21 @@ __all__ = [
     "CORPUS_GROUPS",
     "COUNT_LABELS",
     "COUNT_WORDS",
+    "DRIVER_VIEW_COLUMNS",
     "ENTITY_LABELS",
     "FORMATS",
     "KIND_LABELS",
     "MAX_LEADERS",
+    "MENTION_VIEW_COLUMNS",
     "METHOD_LABELS",
     "NOT_GIVEN",
     "NO_SPEAKER",
     "OTHER_COLOR",
     "PALETTE",
     "PNG_DPI",
+    "QUOTE_VIEW_COLUMNS",
     "STYLE",
+    "TONE_VIEW_COLUMNS",
     "ArticleTables",
     "Chart",
     "CorpusTables",
@@ -129,6 +147,7 @@ __all__ = [
     "article_counts_line",
     "article_slug",
     "boilerplate_table",
+    "boilerplate_view",
     "chart_corpus_quote_share",
     "chart_corpus_tone",
     "chart_entity_counts",
@@ -146,6 +165,7 @@ __all__ = [
     "corpus_tone_table",
     "csv_bytes",
     "default_method",
+    "driver_view",
     "describe_article",
     "describe_corpus",
     "describe_tone",
@@ -164,13 +184,17 @@ __all__ = [
     "leader_tone_table",
     "mention_evidence",
     "mention_rule_table",
+    "mention_view",
     "method_comparison",
     "method_label",
     "output_root",
     "paragraph_table",
+    "paragraph_view",
     "plural",
     "quote_count_table",
     "quotes_of_kind",
+    "quote_view",
+    "reading_table",
     "render_report",
     "say",
     "sentence_tone_table",
@@ -179,5 +203,6 @@ __all__ = [
     "tint",
     "tone_drivers",
     "tone_methods",
+    "tone_view",
     "write_report",
 ]

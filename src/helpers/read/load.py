@@ -65,7 +65,7 @@ def _read_capped(p: Path, shown: str, limit: int) -> bytes:
         if size > limit:
             raise LeadertoneError(
                 f"{shown}: {human_size(size)} is over the {human_size(limit)} limit "
-                "(raise it with --max-bytes or LEADERTONE_MAX_BYTES)"
+                f"(raise it with --max-bytes {size} or LEADERTONE_MAX_BYTES={size})"
             )
         with p.open("rb") as fh:
             data = fh.read(limit + 1)  # the file may have grown since stat()
