@@ -126,3 +126,14 @@ def test_invalid_size_limit_in_environment_is_one_clear_error():
     assert proc.stderr.strip() == (
         "error: LEADERTONE_MAX_BYTES='10MB' is not a positive whole number of bytes (e.g. 20000000)"
     )
+
+
+def test_report_job_says_each_step_as_it_goes(tmp_path, capsys):
+    """One line when an article starts, one when its analysis, tables and charts are written, one at the end."""
+    src = tmp_path / "summit.txt"
+    src.write_text("Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday.\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    assert main(["report", str(src), "--out", str(out), "--no-notebooks"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["[1/1] summit.txt: analysing", "[1/1] summit.txt: analysed; tables and 6 charts written",
+                     f"[1/1] summit.txt: wrote {out / 'summit'}/"]
