@@ -129,11 +129,12 @@ def test_invalid_size_limit_in_environment_is_one_clear_error():
 
 
 def test_report_job_says_each_step_as_it_goes(tmp_path, capsys):
-    """One line when an article starts, one when its analysis, tables and charts are written, one at the end."""
+    """One line when an article starts, one when it is analysed, one when its files are written, one at the end."""
     src = tmp_path / "summit.txt"
     src.write_text("Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday.\n", encoding="utf-8")
     out = tmp_path / "reports"
     assert main(["report", str(src), "--out", str(out), "--no-notebooks"]) == 0
     lines = capsys.readouterr().err.splitlines()
-    assert lines == ["[1/1] summit.txt: analysing", "[1/1] summit.txt: analysed; tables and 6 charts written",
+    assert lines == ["[1/1] summit.txt: analysing", "[1/1] summit.txt: analysed",
+                     "[1/1] summit.txt: tables, 6 charts and report.html written",
                      f"[1/1] summit.txt: wrote {out / 'summit'}/"]

@@ -1,8 +1,9 @@
 """The notebooks: thin, parameterised, stored without outputs, and every cell runs on two different articles.
 
 The run goes through the report job (``write_article_report``), which executes each
-notebook once per article with papermill (``-p ARTICLE … -p OUT_DIR …``): a failing
-cell fails the fixture and so the suite.
+notebook once per article with papermill, the values used written into its parameters
+cell: a failing cell fails the fixture and so the suite. ``project_job`` runs the command
+line in a copy of the project, as ``make report`` does, and reads its output from a pipe.
 """
 
 from __future__ import annotations

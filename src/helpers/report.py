@@ -44,6 +44,7 @@ CORPUS_GROUP_BY = "outlet"
 
 def _is_corpus_notebook(path: Path) -> bool:
     """A notebook that takes a set of articles (an ``ARTICLES`` parameter) rather than one ``ARTICLE``."""
+    _import_nbformat()
     import papermill
 
     return "ARTICLES" in papermill.inspect_notebook(str(path))
@@ -264,27 +265,31 @@ def write_article_report(
 
     Writes ``analysis.json``, ``tables/*.csv``, ``figures/*.{png,svg,pdf,csv}``,
     ``report.html`` and, unless ``notebooks=False``, every notebook run on the article
-    (``notebooks/NN_*.ipynb`` and ``.html``; they show the charts written here and do not
-    write them again). Every file goes through a temporary file and a rename, so a failed
-    run keeps the previous version. The article's path is recorded in ``portable_path`` form.
+    (``notebooks/NN_*.ipynb`` and ``.html``; they run while the rest is written, show the
+    charts written here and do not write them again). Every file goes through a temporary
+    file and a rename, so a failed run keeps the previous version of that file. The article's
+    path is recorded in ``portable_path`` form.
     ``progress`` is called with a line after each step.
     """
     say = progress or (lambda _msg: None)
     article = load_article(path)
     article = dataclasses.replace(article, source_path=portable_path(path))
-    analysis = analyze(article, leaders=leaders, cache=cache)
+    analysis = analyze(article, leaders=leaders, cache=cache)  # cached now: the notebooks read it back
+    say("analysed")
     root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
-    folder = root / analysis.slug
-    written = [write_text_atomic(folder / "analysis.json", analysis.to_json() + "\n")]
-    written += export_tables(analysis, out_dir=root)
-    charts = all_charts(analysis)
-    for chart in charts:
-        written += export(chart, article=analysis, out_dir=root)
-    say(f"analysed; tables and {len(charts)} charts written")
-    if notebooks:
-        written += run_notebooks(path, out_dir=root, slug=analysis.slug, leaders=leaders, export=False,
-                                 progress=say)
-    written.append(write_report(analysis, figures=charts, out_dir=root))
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        # the kernels start and import while this process writes the tables, charts and report.html
+        ran = beside.submit(run_notebooks, path, out_dir=root, slug=analysis.slug, leaders=leaders, export=False,
+                            progress=say) if notebooks else None
+        written = [write_text_atomic(root / analysis.slug / "analysis.json", analysis.to_json() + "\n")]
+        written += export_tables(analysis, out_dir=root)
+        charts = all_charts(analysis)
+        for chart in charts:
+            written += export(chart, article=analysis, out_dir=root)
+        written.append(write_report(analysis, figures=charts, out_dir=root))
+        say(f"tables, {len(charts)} charts and report.html written")
+        if ran is not None:
+            written += ran.result()
     return tuple(written)
 
 
