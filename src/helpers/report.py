@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -44,7 +45,7 @@ CORPUS_GROUP_BY = "outlet"
 
 def _is_corpus_notebook(path: Path) -> bool:
     """A notebook that takes a set of articles (an ``ARTICLES`` parameter) rather than one ``ARTICLE``."""
-    _import_nbformat()
+    import_notebook_tools()
     import papermill
 
     return "ARTICLES" in papermill.inspect_notebook(str(path))
@@ -146,19 +147,27 @@ def _scrub(node, subs):
     return node
 
 
-def _import_nbformat() -> None:
-    """Import nbformat (and so jsonschema) without the optional ``rfc3987_syntax``, whose import builds
-    a grammar for about 3 s of CPU on every run and which nothing here uses (it checks IRI formats)."""
-    if "jsonschema._format" in sys.modules:
-        return
-    blocked = "rfc3987_syntax" not in sys.modules
-    if blocked:
-        sys.modules["rfc3987_syntax"] = None  # import fails, so jsonschema skips that checker
-    try:
-        import nbformat  # noqa: F401
-    finally:
+def import_notebook_tools() -> None:
+    """Import what runs and converts the notebooks (papermill, nbformat, nbconvert), once, in the calling thread.
+
+    Done before any thread starts: a module imported in one thread while another uses it half
+    imported fails (matplotlib looks at ``IPython`` while nbconvert imports it). nbformat (and so
+    jsonschema) is imported without the optional ``rfc3987_syntax``, whose import builds a grammar
+    for about 3 s of CPU on every run and which nothing here uses (it checks IRI formats).
+    """
+    if "jsonschema._format" not in sys.modules:
+        blocked = "rfc3987_syntax" not in sys.modules
         if blocked:
-            del sys.modules["rfc3987_syntax"]  # a later explicit import still works
+            sys.modules["rfc3987_syntax"] = None  # import fails, so jsonschema skips that checker
+        try:
+            import nbformat  # noqa: F401
+        finally:
+            if blocked:
+                del sys.modules["rfc3987_syntax"]  # a later explicit import still works
+    import IPython  # noqa: F401  (nbconvert imports it lazily, from a worker thread)
+    import jinja2  # noqa: F401
+    import nbconvert.exporters.html  # noqa: F401
+    import papermill  # noqa: F401
 
 
 def notebook_workers(n: int) -> int:
@@ -235,7 +244,7 @@ def run_notebooks(
     sources = [Path(n) for n in notebooks] if notebooks is not None else report_notebooks(corpus=corpus)
     if not sources:
         return []
-    _import_nbformat()
+    import_notebook_tools()
     written: dict[Path, Path] = {}
     with ThreadPoolExecutor(max_workers=workers or notebook_workers(len(sources))) as pool:
         started = time.perf_counter()
@@ -277,6 +286,8 @@ def write_article_report(
     analysis = analyze(article, leaders=leaders, cache=cache)  # cached now: the notebooks read it back
     say("analysed")
     root = Path(out_dir).resolve() if out_dir else config.REPORTS_DIR
+    if notebooks:
+        import_notebook_tools()
     with ThreadPoolExecutor(max_workers=1) as beside:
         # the kernels start and import while this process writes the tables, charts and report.html
         ran = beside.submit(run_notebooks, path, out_dir=root, slug=analysis.slug, leaders=leaders, export=False,
@@ -345,9 +356,15 @@ def run_job(
     sources = list(sources)
     stream = progress or sys.stderr  # looked up now: a default bound at import may be a closed stream
 
+    lock = threading.Lock()  # the notebooks report from their own threads: one whole line at a time
+
     def teller(prefix: str) -> Callable[[str], None]:
         """Print one progress line per step as it happens (flushed: a pipe or CI log sees it at once)."""
-        return lambda msg: print(f"{prefix}: {msg}", file=stream, flush=True)
+        def say(msg: str) -> None:
+            with lock:
+                stream.write(f"{prefix}: {msg}\n")
+                stream.flush()
+        return say
 
     results = []
     folders: dict[str, Path] = {}  # report folder name -> the article written there in this run
