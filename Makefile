@@ -23,10 +23,15 @@ help: ## List the targets
 $(PY):
 	$(BOOTSTRAP_PYTHON) -m venv $(ENV_DIR)
 
+# A line per step; the project install shows pip's own output (each package as it is collected and
+# installed, a download progress bar on a terminal) instead of minutes of silence.
 $(STAMP): pyproject.toml | $(PY)
+	@echo "==> upgrading pip in $(ENV_DIR)"
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	@echo "==> installing Leadertone and its dependencies into $(ENV_DIR) (a few minutes the first time)"
+	$(PY) -m pip install -e ".[dev]"
 	@touch $(STAMP)
+	@echo "==> environment ready: $(ENV_DIR)"
 
 env: $(STAMP) ## Create the environment (.venv, or the active venv/conda env) and install the project
 
@@ -52,14 +57,14 @@ model-linear: $(STAMP) ## Rebuild the linear tone model (NewsMTSC, fixed seed, i
 tone-eval: $(STAMP) ## Score TextBlob, VADER and both tone models side by side (FILE=... NewsMTSC JSONL)
 	$(PY) -m helpers tone-eval $(or $(FILE),data/external/newsmtsc/train.jsonl)
 
-bench: $(STAMP) ## Time of the analysis vs bare spaCy nlp.pipe on the distinct sample articles; peak memory on 200, and at 100 vs 1,000
+bench: $(STAMP) ## Time of the analysis vs bare spaCy nlp.pipe on the distinct sample articles; peak memory on 200, and at 100 vs 1,000; the report job with vs without notebooks
 	$(PY) benchmarks/bench_pipeline.py
 
 gallery: $(STAMP) ## Redraw the README's gallery (data/gallery/): charts of the default article and a screenshot of its report.html
 	$(PY) -m helpers gallery
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(PY) -m jupyter lab notebooks/
+lab: $(STAMP) ## Open JupyterLab on notebooks/ (with --allow-root when run as root, as in Docker)
+	$(PY) -m jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean: ## Remove generated reports, corpus tables and the analysis cache (keeps the environment and data/raw)
 	rm -rf reports data/processed data/interim .pytest_cache .ruff_cache .hypothesis

@@ -14,8 +14,12 @@ hold from one machine to another when the seconds do not.
    with a fixed seed, and measures peak memory (peak resident set size) of (a) and
    (b) on them, and of (b) on 100 and on 1,000 articles, each in a fresh process so
    one measurement cannot inherit another's peak, and prints the growth.
+3. Times the report job (``python -m helpers report ARTICLE``, what ``make report`` runs) on the
+   default article with its notebooks and without them (``--no-notebooks``), the analysis cache
+   warm (a first run fills it), best of ``--report-repeat`` runs each, and prints the ratio.
 
     python benchmarks/bench_pipeline.py [--articles 200] [--memory-sizes 100 1000] [--json]
+    python benchmarks/bench_pipeline.py --only-report     # only the report job (3.)
 
 ``make bench`` runs it with the defaults.
 """
@@ -41,6 +45,7 @@ SAMPLES = [config.DATA_RAW, config.PROJ_ROOT / "tests" / "data" / "articles",
            config.PROJ_ROOT / "tests" / "data" / "blind" / "articles"]
 TARGET_RATIO = 1.50
 TARGET_GROWTH = 0.20
+TARGET_REPORT_RATIO = 2.50
 
 
 def build_articles(n: int, folder: Path, *, seed: int = 0) -> list[Path]:
@@ -148,6 +153,43 @@ def _memory_in_subprocess(side: str, folder: Path, n: int, args) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+# --------------------------------------------------------------------------- the report job, notebooks on and off
+
+
+def _report_run(article: Path, out: Path, *, notebooks: bool) -> float:
+    """Seconds of one ``python -m helpers report ARTICLE --out OUT`` in a fresh process (as ``make report``)."""
+    cmd = [sys.executable, "-m", "helpers", "report", str(article), "--out", str(out)]
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd + ([] if notebooks else ["--no-notebooks"]), capture_output=True, text=True,
+                          check=False)
+    seconds = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(f"error: the report job failed: {done.stderr.strip().splitlines()[-1:]}")
+    return seconds
+
+
+def measure_report(article: Path, *, repeat: int = 1) -> dict:
+    """The report job on one article with its notebooks and without (``--no-notebooks``), cache warm."""
+    with tempfile.TemporaryDirectory(prefix="leadertone-bench-report-") as tmp:
+        out = Path(tmp)
+        _report_run(article, out, notebooks=False)  # fills the analysis cache: what is timed reads it
+        without, with_ = [], []
+        for _ in range(max(1, repeat)):
+            without.append(_report_run(article, out, notebooks=False))
+            with_.append(_report_run(article, out, notebooks=True))
+    ratio = min(with_) / min(without)
+    return {"article": article.name, "without_notebooks_s": round(min(without), 2),
+            "with_notebooks_s": round(min(with_), 2), "ratio": round(ratio, 3), "target": TARGET_REPORT_RATIO}
+
+
+def _print_report(report: dict, repeat: int) -> None:
+    ok = "meets" if report["ratio"] <= TARGET_REPORT_RATIO else "MISSES"
+    print(f"report job: {report['article']}, analysis cache warm, best of {repeat}")
+    print(f"  time   (a) without notebooks  {report['without_notebooks_s']:8.2f} s")
+    print(f"         (b) with notebooks     {report['with_notebooks_s']:8.2f} s")
+    print(f"         ratio b/a              {report['ratio']:8.2f}   ({ok} the target <= {TARGET_REPORT_RATIO})")
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -163,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-process", type=int, default=1, help="processes for both sides (default: 1)")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size for both sides")
     parser.add_argument("--seed", type=int, default=0, help="seed for building the articles")
+    parser.add_argument("--report-repeat", type=int, default=1,
+                        help="timed report-job runs with and without notebooks; the best counts (default: 1)")
+    parser.add_argument("--no-report", action="store_true", help="skip timing the report job")
+    parser.add_argument("--only-report", action="store_true", help="time only the report job")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
     parser.add_argument("--measure-memory", choices=["baseline", "analysis"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -171,6 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure_memory:
         print(json.dumps(measure_memory(args.measure_memory, args.folder, args.articles,
                                         n_process=args.n_process, batch_size=args.batch_size)))
+        return 0
+    if args.only_report:
+        report = measure_report(config.DEFAULT_ARTICLE, repeat=args.report_repeat)
+        if args.json:
+            print(json.dumps({"report": report}, indent=1))
+        else:
+            _print_report(report, args.report_repeat)
         return 0
 
     largest = max(args.articles, *args.memory_sizes)
@@ -191,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         mem_base = _memory_in_subprocess("baseline", folder, args.articles, args)
         mem_ours = _memory_in_subprocess("analysis", folder, args.articles, args)
         small, large = (_memory_in_subprocess("analysis", folder, n, args) for n in args.memory_sizes)
+    report = None if args.no_report else measure_report(config.DEFAULT_ARTICLE, repeat=args.report_repeat)
 
     ratio = min(ours_t) / min(base_t)
     growth = large["peak_rss_mb"] / small["peak_rss_mb"] - 1
@@ -205,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "memory": {"baseline": mem_base, "analysis": mem_ours,
                    "ratio": round(mem_ours["peak_rss_mb"] / mem_base["peak_rss_mb"], 3)},
         "memory_growth": {"small": small, "large": large, "growth": round(growth, 3), "target": TARGET_GROWTH},
+        "report": report,
     }
     if args.json:
         print(json.dumps(result, indent=1))
@@ -222,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  memory (b) at {small['articles']:>5} articles    {small['peak_rss_mb']:8.1f} MB peak RSS")
     print(f"         (b) at {large['articles']:>5} articles    {large['peak_rss_mb']:8.1f} MB peak RSS"
           f"   growth {growth:+.1%} ({ok(growth < TARGET_GROWTH)} the target < {TARGET_GROWTH:.0%})")
+    if report:
+        _print_report(report, args.report_repeat)
     return 0
 
 

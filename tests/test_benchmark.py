@@ -29,7 +29,7 @@ def test_built_articles_are_sample_paragraphs_reshuffled(tmp_path):
 
 def test_bench_prints_both_sides_and_the_ratios():
     done = subprocess.run([sys.executable, str(SCRIPT), "--timed", "3", "--articles", "3", "--memory-sizes", "2", "3",
-                           "--json"],
+                           "--no-report", "--json"],
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -39,3 +39,14 @@ def test_bench_prints_both_sides_and_the_ratios():
     assert abs(time["ratio"] - time["analysis_s"] / time["baseline_s"]) < 0.1  # the seconds are rounded
     assert memory["small"]["articles"] == 2 and memory["large"]["articles"] == 3
     assert memory["large"]["peak_rss_mb"] > 100
+
+
+def test_bench_times_the_report_job_with_and_without_its_notebooks():
+    """`make bench` compares the report job with its notebooks to the same job without them (cache warm)."""
+    done = subprocess.run([sys.executable, str(SCRIPT), "--only-report", "--json"],
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)["report"]
+    assert report["article"] == config.DEFAULT_ARTICLE.name and report["target"] == 2.5
+    assert report["with_notebooks_s"] > report["without_notebooks_s"] > 0  # the notebooks ran: they cost time
+    assert abs(report["ratio"] - report["with_notebooks_s"] / report["without_notebooks_s"]) < 0.01

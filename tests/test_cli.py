@@ -289,3 +289,15 @@ def test_report_job_gives_each_person_one_colour_in_every_article_and_the_corpus
     for chart in (chart_corpus_quote_share(corpus), chart_corpus_tone(corpus)):
         titles = [next(t for t in (ax.title, ax._left_title) if t.get_text()) for ax in chart.fig.axes if ax.axison]
         assert {t.get_text(): t.get_color() for t in titles} == registry
+
+
+def test_report_job_says_each_step_as_it_goes(tmp_path, capsys):
+    """One line when an article starts, one when it is analysed, one when its files are written, one at the end."""
+    src = tmp_path / "summit.txt"
+    src.write_text("Leaders meet\n\nJoe Biden met Vladimir Putin in Geneva on Wednesday.\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    assert main(["report", str(src), "--out", str(out), "--no-notebooks"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["[1/1] summit.txt: analysing", "[1/1] summit.txt: analysed",
+                     "[1/1] summit.txt: tables, 6 charts and report.html written",
+                     f"[1/1] summit.txt: wrote {out / 'summit'}/"]

@@ -1,8 +1,9 @@
 """The notebooks: thin, parameterised, stored without outputs, and every cell runs on two different articles.
 
 The run goes through the report job (``write_article_report``), which executes each
-notebook once per article with papermill (``-p ARTICLE … -p OUT_DIR …``): a failing
-cell fails the fixture and so the suite.
+notebook once per article with papermill, the values used written into its parameters
+cell: a failing cell fails the fixture and so the suite. ``project_job`` runs the command
+line in a copy of the project, as ``make report`` does, and reads its output from a pipe.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 
 from helpers import config
 from helpers.errors import LeadertoneError
-from helpers.report import report_notebooks, run_notebooks, write_article_report
+from helpers.report import portable_path, report_notebooks, run_notebooks, write_article_report
 
 NOTEBOOKS = report_notebooks()
 NAMES = [p.name for p in NOTEBOOKS]
@@ -151,33 +152,74 @@ def report(request, tmp_path_factory):
     """The whole report job, notebooks included, for one article: each notebook runs once."""
     out = tmp_path_factory.mktemp("reports")
     written = write_article_report(request.param, out_dir=out)
-    return out, config.slugify(request.param.stem), written
+    return out, config.slugify(request.param.stem), written, request.param
 
 
 def test_report_writes_every_file(report):
-    out, slug, written = report
+    out, slug, written, _ = report
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert files == expected_report_files(slug)
     assert {p.relative_to(out).as_posix() for p in written} == files
     assert not [f for f in files if f.endswith(".tmp") or "/." in f]
 
 
+def _parameters(nb) -> dict:
+    """The values the parameters cell of an executed notebook assigns."""
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    return {stmt.targets[0].id: ast.literal_eval(stmt.value) for stmt in ast.parse(cell.source).body}
+
+
 def test_every_notebook_ran_without_errors(report):
-    out, slug, _ = report
+    out, slug, _, _ = report
     for name in NAMES:
         nb = _read(out / slug / "notebooks" / name)
         code = [c for c in nb.cells if c.cell_type == "code"]
         assert all(c.execution_count is not None for c in code), name
+        assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), name
         errors = [o for c in code for o in c.outputs if o.output_type == "error"]
         assert not errors, (name, errors)
-        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-        assert len(injected) == 1 and str(config.DATA_RAW) in injected[0].source
         html = (out / slug / "notebooks" / name).with_suffix(".html").read_text(encoding="utf-8")
         assert html.lstrip().lower().startswith("<!doctype html")
 
 
+def test_the_parameters_cell_shows_the_values_used(report):
+    """One parameters cell, holding this article (not the default one) relative to the project, and no
+    second "injected-parameters" cell; the run used them (the title shown is this article's)."""
+    from helpers.read import load_article
+
+    out, slug, _, article = report
+    for name in NAMES:
+        nb = _read(out / slug / "notebooks" / name)
+        assert not [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])], name
+        assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
+        values = _parameters(nb)
+        assert values["ARTICLE"] == article.relative_to(config.PROJ_ROOT).as_posix(), name
+        assert values["EXPORT"] is False  # the job wrote the charts; the notebook only shows them
+        assert nb.metadata.papermill.parameters == {"ARTICLE": values["ARTICLE"], "EXPORT": False}
+        shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert any(load_article(article).title in o.get("data", {}).get("text/plain", "") for o in shown), name
+
+
+def test_html_copies_open_offline_and_show_the_charts(report):
+    """No script or stylesheet from the network (no require.js, no MathJax CDN); images inline."""
+    out, slug, _, _ = report
+    for name in NAMES:
+        html = (out / slug / "notebooks" / name).with_suffix(".html").read_text(encoding="utf-8")
+        remote = re.findall(r"<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^>]*>", html, re.I)
+        assert not remote, (name, remote)
+        assert not re.search(r"@import\s+url\(\s*[\"']?(?:https?:)?//", html), name
+        assert "require.min.js" not in html and "mathjax" not in html.lower(), name
+        assert "<script" not in html.lower(), name  # nothing to run: the page is static
+        nb = _read(out / slug / "notebooks" / name)
+        pngs = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        assert html.count('src="data:image/png;base64,') == pngs, name
+        if name != "01_article.ipynb":
+            assert pngs >= 2, name
+        assert _parameters(nb)["ARTICLE"] in html  # the parameters cell, rendered
+
+
 def test_notebooks_show_charts_and_interpretation(report):
-    out, slug, _ = report
+    out, slug, _, _ = report
     for name in ["02_entities.ipynb", "03_quotes.ipynb", "04_tone.ipynb"]:
         nb = _read(out / slug / "notebooks" / name)
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
@@ -219,7 +261,7 @@ def test_notebooks_show_tables_for_reading_with_the_full_table_under_them(report
 
 
 def test_report_content_matches_the_analysis(report):
-    out, slug, _ = report
+    out, slug, _, _ = report
     data = json.loads((out / slug / "analysis.json").read_text(encoding="utf-8"))
     html = (out / slug / "report.html").read_text(encoding="utf-8")
     quotes = data["quotes"] + data.get("indirect", [])
@@ -305,8 +347,9 @@ def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count is not None for c in code)
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert len(injected) == 1 and str(TEST_ARTICLES) in injected[0].source
+    assert not [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert _parameters(nb)["ARTICLES"] == [portable_path(f) for f in folders] == ["data/raw", "tests/data/articles"]
+    assert _parameters(nb)["OUT_DIR"] == portable_path(tmp_path)
     outputs = [o for c in code for o in c.outputs]
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # the two charts
     assert sum("text/markdown" in o.get("data", {}) for o in outputs) >= 3  # two captions and the summary
@@ -330,3 +373,85 @@ def test_corpus_notebook_runs_over_two_folders_and_exports_its_charts(tmp_path):
         assert (row.articles, row.quote_share) == (len(mine), pytest.approx(mine.mean(), abs=1e-4))
     tone = pd.read_csv(figures / "corpus_tone.csv")
     pd.testing.assert_frame_equal(tone, chart_corpus_tone(corpus, by="outlet").data, check_dtype=False)
+
+
+# --------------------------------------------------------------------------- the job as `make report` runs it
+
+RAW_ARTICLES = sorted([config.DEFAULT_ARTICLE, SECOND_ARTICLE])  # the order the job takes them
+
+
+@pytest.fixture(scope="module")
+def project_job(tmp_path_factory):
+    """``python -m helpers report`` in a copy of the project (two articles in data/raw/, the notebooks),
+    its output read from a pipe line by line as it arrives, each line with the second it came."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path_factory.mktemp("project")
+    (root / "data" / "raw").mkdir(parents=True)
+    for article in RAW_ARTICLES:
+        shutil.copy(article, root / "data" / "raw" / article.name)
+    shutil.copytree(config.NOTEBOOKS_DIR, root / "notebooks", ignore=shutil.ignore_patterns(".*"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # a pipe, buffered as in CI
+    env["LEADERTONE_HOME"] = str(root)
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "helpers", "report"], cwd=root, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    lines = [(time.perf_counter() - started, line.rstrip("\n")) for line in proc.stdout]
+    status = proc.wait(timeout=900)
+    return root, lines, status, time.perf_counter() - started
+
+
+def test_the_job_prints_a_line_per_notebook_as_it_goes(project_job):
+    """Through a pipe (as with `| tee` or in CI) every step arrives when it happens, not at the end."""
+    _, lines, status, finished = project_job
+    assert status == 0, lines
+    text = [line for _, line in lines]
+    for n, article in enumerate(RAW_ARTICLES, 1):
+        mine = [line for line in text if line.startswith(f"[{n}/2] {article.name}: ")]
+        assert mine[0].endswith(": analysing") and mine[-1].endswith(f"wrote reports/{config.slugify(article.stem)}/")
+        for name in NAMES:
+            assert sum(f"notebook {name} done" in line for line in mine) == 1, (name, mine)
+    assert sum(line.startswith("corpus of 2 articles: notebook 05_corpus.ipynb done") for line in text) == 1
+    assert text[-1] == "corpus of 2 articles: wrote reports/corpus/"
+    # flushed as they come: the first notebook's line arrived long before the job ended
+    first = next(t for t, line in lines if "notebook" in line)
+    assert finished - first > 5, lines
+
+
+def test_no_report_file_holds_a_path_of_this_machine(project_job):
+    """Nothing under reports/ names the project's folder, the home folder, /tmp or where the code lives."""
+    import tempfile
+
+    root, _, status, _ = project_job
+    assert status == 0
+    machine = {str(root), str(config.PROJ_ROOT), str(Path.home()) + "/", str(Path(tempfile.gettempdir())) + "/"}
+    files = [p for p in (root / "reports").rglob("*") if p.is_file()]
+    kinds = {p.suffix for p in files}
+    assert {".ipynb", ".html", ".json", ".csv", ".parquet", ".png", ".svg", ".pdf"} <= kinds
+    leaks = {f"{p.relative_to(root)}: {m}" for p in files for m in machine if m.encode() in p.read_bytes()}
+    assert not leaks
+
+
+def test_executed_notebooks_name_their_inputs_relative_to_the_project(project_job):
+    """The parameters shown are the ones the notebooks ran with, from notebooks/, read back as relative paths."""
+    root, _, status, _ = project_job
+    assert status == 0
+    raw = [f"data/raw/{a.name}" for a in RAW_ARTICLES]
+    for article, path in zip(RAW_ARTICLES, raw):
+        for name in NAMES:
+            assert _parameters(_read(root / "reports" / config.slugify(article.stem) / "notebooks" / name))[
+                "ARTICLE"] == path
+        data = json.loads((root / "reports" / config.slugify(article.stem) / "analysis.json").read_text("utf-8"))
+        assert data["article"]["path"] == path
+    corpus = root / "reports" / "corpus"
+    values = _parameters(_read(corpus / "notebooks" / CORPUS_NOTEBOOK.name))
+    assert values["ARTICLES"] == raw and values["EXPORT"] is False and values["GROUP_BY"] == "outlet"
+    import pandas as pd
+
+    assert list(pd.read_csv(corpus / "tables" / "articles.csv").path) == raw
+    assert {p.name for p in (corpus / "figures").iterdir()} == {f"{c}.{ext}" for c in CORPUS_CHARTS
+                                                                for ext in ("png", "svg", "pdf", "csv")}
