@@ -241,7 +241,7 @@ def _html_outputs(cell) -> str:
 
 
 def test_notebooks_show_tables_for_reading_with_the_full_table_under_them(report):
-    out, slug, _ = report
+    out, slug, _, _ = report
     for name, tables in STYLED.items():
         cells = _read(out / slug / "notebooks" / name).cells
         for table, full in tables.items():
