@@ -1,4 +1,4 @@
-"""Attribution measured on a set of articles written blind (``tests/data/blind``), scored like the devset scorer.
+"""Attribution on sets of articles written blind (``tests/data/blind``, ``blind2``), scored as the devset scorer does.
 
 The floor guards against a rule that helps one shape of sentence and breaks others; the set's
 README records each measured score (the first one before any rule was changed with it in view).
@@ -14,7 +14,10 @@ import pytest
 
 from helpers import load_article, parse, quote_table
 
-BLIND = Path(__file__).resolve().parents[1] / "data" / "blind"
+DATA = Path(__file__).resolve().parents[1] / "data"
+#: Each set written blind, with the floor its score must stay above: ``tests/data/blind`` has been
+#: looked at while rules were written (0.814 before, 0.945 after); ``tests/data/blind2`` has not (0.818).
+SETS = {"blind": (0.95, 0.92), "blind2": (0.85, 0.80)}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -72,12 +75,12 @@ def _score(gold: dict, preds: list[tuple[str, str | None]]) -> tuple[int, int, i
     return tp, fp, fn
 
 
-@pytest.fixture(scope="module")
-def blind_scores(nlp):
+def set_scores(nlp, folder: Path) -> tuple[float, float, float]:
+    """Precision, recall and F1 of quote attribution over every gold file of a set."""
     totals = [0, 0, 0]
-    for path in sorted((BLIND / "devset").glob("*.gold.json")):
+    for path in sorted((folder / "devset").glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        table = quote_table(parse(load_article(BLIND / gold["article"]), nlp))
+        table = quote_table(parse(load_article(folder / gold["article"]), nlp))
         direct = table[table.kind != "indirect"]
         scores = _score(gold, list(zip(direct.text, direct.speaker)))
         totals = [t + s for t, s in zip(totals, scores)]
@@ -86,7 +89,9 @@ def blind_scores(nlp):
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def test_blind_set_attribution_stays_above_its_floor(blind_scores):
-    precision, recall, f1 = blind_scores
-    assert precision >= 0.95, f"precision {precision:.3f}"
-    assert f1 >= 0.92, f"F1 {f1:.3f} (recall {recall:.3f})"
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_blind_set_attribution_stays_above_its_floor(nlp, name):
+    precision, recall, f1 = set_scores(nlp, DATA / name)
+    floor_p, floor_f1 = SETS[name]
+    assert precision >= floor_p, f"precision {precision:.3f}"
+    assert f1 >= floor_f1, f"F1 {f1:.3f} (recall {recall:.3f})"
