@@ -334,16 +334,16 @@ def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Att
     if first >= len(doc) or tt.idx[first] >= para_end or tt.idx[first] - q.end > 3:
         return None
 
-    def outside(char: int) -> bool:  # the words after the quotation, up to the next punctuation
-        return not (q.start - 1 <= char <= q.end)
+    def quoted(char: int) -> bool:  # the quotation with its marks
+        return q.start - 1 <= char <= q.end
 
-    stop = first
+    stop = first  # the words after the quotation, up to the next punctuation
     while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
         stop += 1
     for i in range(first, stop):
         if not is_cue_at(tt, i):
             continue
-        att = attribute_to_subject(doc, doc[i], lambda c: not outside(c), people)
+        att = attribute_to_subject(doc, doc[i], quoted, people)
         if att is not None and att.speaker:
             return att
         after = people.by_token.get(i + 1)  # "said Okafor", "asked the senator"
