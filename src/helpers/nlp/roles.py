@@ -161,9 +161,7 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
                 p.gender = "m"
             elif t.lower_ in FEMALE_TITLES:
                 p.gender = "f"
-            office = office_at(doc, t.i)
-            if office and office[0] not in RELATIONAL:
-                p.offices.add(office[0])
+            _learn_office(doc, t.i, p)
         country = country_of(title)
         if country:
             p.countries.add(country)
@@ -176,9 +174,7 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
         if head.dep_ == "appos" and before >= 0 and doc[before + 1].text == "," and doc[before].pos_ == "NOUN":
             noun = doc[before]
             described += list(doc[noun.left_edge.i : noun.i + 1])
-            office = office_at(doc, noun.i)
-            if office and office[0] not in RELATIONAL:
-                p.offices.add(office[0])
+            _learn_office(doc, noun.i, p)
         party = party_of(described)
         if party:
             p.parties.add(party)
@@ -202,6 +198,13 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
     for p in people.values():
         if p.gender is None:
             p.gender = first_name_gender(p.name)
+
+
+def _learn_office(doc: Doc, i: int, p: PersonFacts) -> None:
+    """Give ``p`` the office whose noun ends at token ``i``, if any (a relation such as "counterpart" is no post)."""
+    office = office_at(doc, i)
+    if office and office[0] not in RELATIONAL:
+        p.offices.add(office[0])
 
 
 def role_phrases(doc: Doc, covered: set[int]) -> list[RolePhrase]:
