@@ -47,20 +47,17 @@ CORPUS_SLUG = "corpus"
 CORPUS_GROUP_BY = "outlet"
 
 
-def _is_corpus_notebook(path: Path) -> bool:
-    """A notebook that takes a set of articles (an ``ARTICLES`` parameter) rather than one ``ARTICLE``."""
-    import_notebook_tools()
-    import papermill
-
-    return "ARTICLES" in papermill.inspect_notebook(str(path))
-
-
 def _notebook_parameters(path: Path) -> set[str]:
     """The names a notebook's parameters cell defines."""
     import_notebook_tools()
     import papermill
 
     return set(papermill.inspect_notebook(str(path)))
+
+
+def _is_corpus_notebook(path: Path) -> bool:
+    """A notebook that takes a set of articles (an ``ARTICLES`` parameter) rather than one ``ARTICLE``."""
+    return "ARTICLES" in _notebook_parameters(path)
 
 
 def report_notebooks(folder: str | Path | None = None, *, corpus: bool = False) -> list[Path]:
