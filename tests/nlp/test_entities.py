@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import article_from_text, canonical_place, clean_name, entity_table, parse
+from helpers import article_from_text, canonical_place, clean_name, entity_table, parse, quote_table
 
 
 def test_clean_name_strips_titles_and_possessives():
@@ -44,3 +44,25 @@ def test_single_name_goes_to_most_frequent_full_name(nlp):
     doc = parse(article_from_text(text), nlp)
     t = entity_table(doc)
     assert set(t[(t.label == "PERSON") & (t.text == "Biden")].canonical) == {"Joe Biden"}
+
+
+def test_a_relative_named_later_does_not_take_the_surname(nlp):
+    # both are named in full once: the surname alone stays with the person named first
+    text = (
+        "Mayor speaks\n\nMayor Lorraine Castellanos gave her annual speech on Tuesday. "
+        "Castellanos called for a new tax.\n\n"
+        "Her husband, Daniel Castellanos, a pediatrician, sat in the front row. "
+        "\"It will pass,\" Castellanos told reporters."
+    )
+    quotes = quote_table(parse(article_from_text(text), nlp))
+    assert list(quotes.speaker) == ["Lorraine Castellanos"]
+
+
+def test_a_name_tagged_as_an_organisation_is_a_person_when_described_as_one(nlp):
+    # the small model tags "Jamal Reyes" ORG; a first name and "Reyes said" make him a person
+    text = (
+        "Senate debate\n\nSen. Carol Whitaker and her Democratic challenger, Jamal Reyes, clashed on "
+        "Thursday. \"Then put some in your own,\" Reyes said. Whitaker said she disagreed."
+    )
+    t = entity_table(parse(article_from_text(text), nlp))
+    assert "Jamal Reyes" in set(t[t.label == "PERSON"].canonical)

@@ -117,6 +117,13 @@ def _speaks(ent: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS
 
 
+def _surname_speaks(ent: Span, surname: str) -> bool:
+    """The surname alone is, somewhere in the article, the subject of a verb of saying ("Reyes said")."""
+    return any(
+        e.text == surname and _speaks(e) for e in doc_ents(ent.doc) if e.start != ent.start
+    )
+
+
 def _is_place_only(ent: Span, ents: list[Span]) -> bool:
     """A one-word "person" that only ever stands after "in", "of", "from" … ("his hometown of Tifton")."""
     text = span_text(ent)
@@ -141,8 +148,12 @@ def _described_as_person(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start else None
     if before is not None and before.text[:1].isupper() and before.lower_ in PARTY_WORDS:
         return True  # "Republican Brett Calloway"
-    if first_name_gender(" ".join(words)) and _speaks(ent):
-        return True  # "Brett Calloway told reporters"
+    if first_name_gender(" ".join(words)):
+        if _speaks(ent) or _surname_speaks(ent, words[-1]):
+            return True  # "Brett Calloway told reporters"; "Jamal Reyes … Reyes said"
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
+            return True  # "her Democratic challenger, Jamal Reyes"
     for child in ent.root.children:
         if child.i < ent.end or child.dep_ != "appos":
             continue
@@ -180,8 +191,18 @@ def person_aliases(doc: Doc) -> dict[str, str]:
 
 
 def _person_aliases(doc: Doc) -> dict[str, str]:
-    names = Counter(clean_name(span_text(e)) for e in _person_spans(doc))
+    spans = _person_spans(doc)
+    names = Counter(clean_name(span_text(e)) for e in spans)
     names.pop("", None)
+    first_seen: dict[str, int] = {}
+    for e in spans:
+        first_seen.setdefault(clean_name(span_text(e)), e.start)
+
+    def likelier(m: str) -> tuple[int, int]:
+        # named in full more often, else named first: a relative who shares the surname is
+        # introduced after the person the story is about, and called by first name after that
+        return names[m], -first_seen.get(m, 0)
+
     full = [n for n in names if len(n.split()) >= 2]
     surnames = {n.split()[-1] for n in full}
     for e in doc_ents(doc):
@@ -203,16 +224,17 @@ def _person_aliases(doc: Doc) -> dict[str, str]:
         if not matches and len(parts) == 1:
             matches = [m for m in full if n in m.split()[:-1]]
         if matches:
-            aliases[n] = aliases[max(matches, key=lambda m: (names[m], -len(m)))]
+            aliases[n] = aliases[max(matches, key=likelier)]
         else:
             aliases[n] = n
-    # a surname the tagger never marked ("Sunak said") still names the one person who has it
-    by_surname: dict[str, set[str]] = {}
+    # a surname the tagger never marked ("Sunak said") still names the person who has it (the likelier
+    # one when relatives share it)
+    by_surname: dict[str, list[str]] = {}
     for n in full:
-        by_surname.setdefault(n.split()[-1], set()).add(aliases[n])
-    for surname, persons in by_surname.items():
-        if len(persons) == 1 and surname not in aliases and surname[:1].isupper() and len(surname) > 2:
-            aliases[surname] = next(iter(persons))
+        by_surname.setdefault(n.split()[-1], []).append(n)
+    for surname, holders in by_surname.items():
+        if surname not in aliases and surname[:1].isupper() and len(surname) > 2:
+            aliases[surname] = aliases[max(holders, key=likelier)]
     return aliases
 
 
