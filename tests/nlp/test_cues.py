@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import article_from_text, parse, quote_counts, quote_table
+from helpers import article_from_text, entity_table, parse, quote_counts, quote_table
 from helpers.nlp.entities import first_name_gender
 
 LEADERS = ["Joe Biden", "Vladimir Putin"]
@@ -171,3 +171,34 @@ def test_of_two_presidents_the_one_just_written_about_is_the_president(nlp):
             "“Africa will rise on trade,” the president said.")
     table = table_of(nlp, body, ["Cyril Ramaphosa", "Bola Tinubu"])
     assert speaker_of(table, "Africa will rise") == "Cyril Ramaphosa"
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # a fronted phrase's object is not the main clause's pronoun
+        (INTRO + "Standing beside Putin at the villa, he described the relationship as “family”.", "family",
+         "Joe Biden"),
+        # ... but the subject of a clause on the pronoun's own verb is
+        (INTRO + "When Putin arrived at the villa, he said the talks were “overdue”.", "overdue", "Vladimir Putin"),
+        # a subject the parser hangs on a phrase before it
+        (INTRO + "Back in Canberra, the opposition leader, Karen Pike, dismissed the trip as a “selfie tour”.",
+         "selfie tour", "Karen Pike"),
+        # a role phrase with a country nobody was tied to names the person written about
+        ("When Joe Biden stepped off the plane in Geneva, the American president said ties were "
+         "“more important than ever”. Vladimir Putin arrived later.", "more important", "Joe Biden"),
+        # a quoted word before a possessive's talk is the possessor's
+        (INTRO + "Biden's “family” talk did not impress everyone.", "family", "Joe Biden"),
+    ],
+    ids=["fronted-phrase", "clause-on-own-verb", "misparsed-subject", "role-with-country", "possessive-talk"],
+)
+def test_who_a_pronoun_role_or_misparsed_subject_names(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body), quote) == speaker
+
+
+def test_a_country_outside_the_hand_list_is_no_person(nlp):
+    # GeoNames gives every country and capital: "New Zealand, a country …" names no one
+    doc = parse(article_from_text("Leaders meet\n\n" + INTRO + "Trade with New Zealand, a country of five million, "
+                                  "is small."), nlp)
+    t = entity_table(doc)
+    assert "New Zealand" not in set(t[t.label == "PERSON"].text)

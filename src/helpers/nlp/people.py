@@ -293,6 +293,26 @@ def _all_quoted(sent: Span, quoted: Callable[[int], bool]) -> bool:
     return all(quoted(t.idx) for t in sent if not (t.is_punct or t.is_space))
 
 
+def _modifies(clause: Token, verb: Token) -> bool:
+    """The clause is an adverbial clause of ``verb`` ("When Putin arrived" of "said")."""
+    return clause.dep_ == "advcl" and clause.head == verb
+
+
+def _in_fronted_modifier(tok: Token, pron: Token) -> bool:
+    """A non-subject inside a phrase that modifies the pronoun's verb from before the pronoun
+    ("beside Wirasena" in "Standing beside Wirasena, he …"); "According to X, he …" is not one."""
+    if _is_subject(tok):
+        return False
+    verb = pron.head
+    for node in (tok, *tok.ancestors):
+        if node.head == verb and node != verb:
+            return node.i < pron.i and node.dep_ in _FRONTED_DEPS and node.lower_ != "according"
+    return False
+
+
+_FRONTED_DEPS = {"advcl", "prep", "npadvmod"}
+
+
 def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str, PersonFacts], quoted) -> str | None:
     """The person a pronoun most likely refers to.
 
@@ -319,8 +339,13 @@ def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str
         same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head == pron.head)]
     if _is_subject(pron) and pron.head.dep_ == "ROOT":
         # the main clause's subject does not refer into a subordinate clause before it
-        # ("Asked whether he believed Xi was a dictator, he replied")
-        same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head.dep_ not in ("ROOT", "conj"))]
+        # ("Asked whether he believed Xi was a dictator, he replied"), but does to the subject of
+        # a clause that modifies its own verb ("When Putin arrived, he said")
+        same = [m for m in same if not (_is_subject(doc[m.head]) and doc[m.head].head.dep_ not in ("ROOT", "conj")
+                                        and not _modifies(doc[m.head].head, pron.head))]
+    if _is_subject(pron):
+        # nor to the object of a phrase fronted before it: "Standing beside Wirasena, he declared …"
+        same = [m for m in same if not _in_fronted_modifier(doc[m.head], pron)]
     if same:
         subjects = [m for m in same if _is_subject(doc[m.head])]
         return (subjects[-1] if subjects else same[-1]).person

@@ -287,7 +287,10 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
         if not exact and country and title in TOP_OFFICES:
             # "the Chinese president" for someone introduced as "Chinese leader Xi Jinping"
             exact = [p for p in cands if p.offices & TOP_OFFICES]
-        if not exact and not country and not any(title in p.offices for p in people.values()):
+        nobody_there = not country or not any(country in p.countries for p in people.values())
+        if not exact and nobody_there and not any(title in p.offices for p in people.values()):
+            # the article gives nobody the office (nor ties anyone to the country): the salient person
+            # ("When Lachlan Doyle landed, the Australian prime minister said …")
             person = salient()
             if person is not None and could_hold(people.setdefault(person, PersonFacts(person)), title):
                 return person
