@@ -202,3 +202,39 @@ def test_a_country_outside_the_hand_list_is_no_person(nlp):
                                   "is small."), nlp)
     t = entity_table(doc)
     assert "New Zealand" not in set(t[t.label == "PERSON"].text)
+
+
+def test_the_one_asked_does_not_speak(nlp):
+    # "was asked whether he feared “…”": the words are the questioner's, not the president's
+    table = table_of(nlp, INTRO + "Putin was asked whether he feared “donor fatigue”. He did not answer.")
+    assert speaker_of(table, "donor fatigue") is None
+
+
+def test_the_one_quoted_in_the_passive_speaks(nlp):
+    table = table_of(nlp, INTRO + "Putin was quoted by TASS as saying the talks were “useful”.")
+    assert speaker_of(table, "useful") == "Vladimir Putin"
+
+
+def test_a_headline_that_repeats_a_speakers_words_is_theirs(nlp):
+    doc = parse(article_from_text(
+        "Biden and Putin meet — 'Trust must be earned'\n\n" + INTRO
+        + "“Trust must be earned, not declared,” Biden told reporters after the talks."), nlp)
+    table = quote_table(doc, LEADERS)
+    rows = table[table.text.str.startswith("Trust must")]
+    assert list(rows.speaker) == ["Joe Biden", "Joe Biden"] and rows.iloc[0].cue == "echo"
+
+
+def test_a_headline_quotation_before_a_colon_and_a_name(nlp):
+    doc = parse(article_from_text("'We are not the junior partner': Russia's Putin on the talks\n\n" + INTRO
+                                  + "The talks lasted four hours."), nlp)
+    table = quote_table(doc, LEADERS)
+    assert speaker_of(table, "We are not") == "Vladimir Putin"
+
+
+def test_a_name_the_parser_made_the_root_still_speaks(nlp):
+    # the small model parses this sentence with "Brandl" as its root and "called" hung on "Democrats"
+    body = (INTRO + "Markus Brandl, defence spokesman for the opposition Christian Democrats, called Thursday's "
+            "package “thin on detail” and accused the chancellor of “selling headlines instead of shells.”")
+    table = table_of(nlp, body)
+    assert speaker_of(table, "thin on detail") == "Markus Brandl"
+    assert speaker_of(table, "selling headlines") == "Markus Brandl"

@@ -42,7 +42,7 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
     v = verb.i
     for _ in range(6):
         children = tt.children(v)
-        subjects = [c for c in children if dep[c] in ("nsubj", "nsubjpass")]
+        subjects = [c for c in children if dep[c] == "nsubj"]  # "he was asked": the one asked does not speak
         subjects += [g for c in children if dep[c] == "agent" for g in tt.children(c) if dep[g] == "pobj"]
         if subjects:
             people = [c for c in subjects if is_person and is_person(doc[c])]
@@ -63,8 +63,8 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
                 return doc[j]
         up = head[v]
         if dep[v] == "pcomp" and tt.lower[up] == "as" and tt.lemma[head[up]] == "quote":
-            # "KCNA quoted Kim as saying": the one quoted speaks
-            quoted = [c for c in tt.children(head[up]) if dep[c] == "dobj"]
+            # "KCNA quoted Kim as saying", "Kim was quoted as saying": the one quoted speaks
+            quoted = [c for c in tt.children(head[up]) if dep[c] in ("dobj", "nsubjpass")]
             return doc[quoted[0]] if quoted else None
         if dep[v] == "pcomp" and dep[up] == "prep" and tt.pos[head[up]] in ("VERB", "AUX"):
             v = head[up]  # "ended the speech by saying", "after telling reporters"
@@ -75,7 +75,12 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         if dep[v] in ("conj", "xcomp", "advcl"):
             v = up
             continue
-        return None
+        break
+    # a sentence the parser hung on its subject's name ("Markus Brandl, defence spokesman …, called the
+    # package “thin on detail”" parsed with "Brandl" as the root): that name speaks
+    root = verb.sent.root
+    if is_person and root.pos_ == "PROPN" and root.i < verb.i and is_person(root):
+        return root
     return None
 
 
@@ -264,6 +269,24 @@ def colon_before(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -
         return None
     first = lead[0]
     return Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
+
+
+def headline_colon_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:
+    """A headline ``'…': Canada's Gauthier on tariffs``: the person named first in the few words after
+    the colon that closes the quotation."""
+    article = require_article(doc)
+    if q.paragraph is None or article.paragraphs[q.paragraph].kind == "body":
+        return None
+    text = doc_text(doc)
+    tail = text[q.end + 1 : para_end]
+    if not tail.lstrip().startswith(":"):
+        return None
+    colon = q.end + 1 + tail.index(":")
+    named = [m for m in people.mentions if colon < m.start < para_end and m.rule != PRONOUN]
+    if not named or len(WORD.findall(text[colon : named[0].start])) > 3:
+        return None
+    first = named[0]
+    return Attribution(first.person, article.text[first.start : first.end], ":", colon)
 
 
 def paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:

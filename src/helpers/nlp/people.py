@@ -202,8 +202,8 @@ class PeopleIndex:
 
     def person_of(self, tok: Token) -> Mention | None:
         """The person a noun phrase headed by ``tok`` names (a single person only, not "X and Y")."""
-        if any(c.dep_ == "conj" for c in tok.children):
-            return None
+        if any(c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in tok.children):
+            return None  # a verb hung on the name by a misparse ("Brandl … and accused") is no second person
         m = self.by_token.get(tok.i)
         if m is not None:
             return m

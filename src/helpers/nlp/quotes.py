@@ -37,6 +37,7 @@ from .cues import (
     colon_before,
     cue_after,
     dash_after,
+    headline_colon_after,
     is_cue_at,
     paragraph_colon,
     possessive_remark,
@@ -49,7 +50,7 @@ from .lexicon import REPORTING_VERBS
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
-from .schema import COUNT_COLUMNS, DIRECT, FLOATING_CUE, INDIRECT, PRONOUN, QUOTE_COLUMNS, SCARE
+from .schema import COUNT_COLUMNS, DIRECT, ECHO_CUE, FLOATING_CUE, INDIRECT, PRONOUN, QUOTE_COLUMNS, SCARE
 
 #: Words in a quotation at or under which it counts as a term rather than a statement.
 SCARE_MAX_WORDS = 3
@@ -70,8 +71,9 @@ class Quote:
         speaker_mention: How the speaker is named where the cue is ("he", "the
             Russian president"), or None.
         cue: The word that ties the words to the speaker ("said", "according to",
-            ":", "—", or "floating" for a quotation that takes the speaker of the
-            quotation or speech verb before it), or None.
+            ":", "—", "floating" for a quotation that takes the speaker of the
+            quotation or speech verb before it, "echo" for words repeated from a
+            named speaker's quotation), or None.
         kind: ``direct``, ``scare`` or ``indirect``.
         group: Stretches of one quotation share it (a quotation over several paragraphs).
         paragraph: Index into ``article.paragraphs``.
@@ -121,7 +123,8 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
     rules = [lambda st=st: according_to(st, people, inside) for st in sentences]
     rules += [lambda st=st: speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
     rules += [lambda: cue_after(doc, q, para.end, people)]
-    rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people)]
+    rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people),
+              lambda: headline_colon_after(doc, q, para.end, people)]
     rules += [lambda: dash_after(doc, q, para.end, people), lambda: possessive_remark(doc, q, people)]
     unnamed = None  # "according to a Downing Street spokesperson": somebody, but nobody named
     for rule in rules:
@@ -174,6 +177,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
         )
         cue_chars.append(attribution.cue_char if attribution else None)
     quotes = _join_interrupted(_share_group_speakers(quotes), cue_chars, doc_text(doc))
+    quotes = _echoes(quotes, {i for i, p in enumerate(article.paragraphs) if p.kind != "body"})
     if indirect:
         next_group = max((q.group for q in quotes), default=-1) + 1
         for k, item in enumerate(_indirect_statements(doc, people, in_any)):
@@ -212,6 +216,32 @@ def _join_interrupted(quotes: list[Quote], cue_chars: list[int | None], text: st
     # number the groups 0, 1, 2 … again in text order
     order = {g: n for n, g in enumerate(dict.fromkeys(groups))}
     return [replace(q, group=order[g]) for q, g in zip(quotes, groups)]
+
+
+#: Words a quotation nobody is named for must have to take the speaker of the words it repeats
+#: (fewer in a headline, which quotes the body in brief: ``Ferraro: no 'blank cheque'``).
+ECHO_MIN_WORDS, HEADLINE_ECHO_MIN_WORDS = 3, 2
+
+
+def _echoes(quotes: list[Quote], headlines: set[int]) -> list[Quote]:
+    """A quotation without a speaker that repeats words a named speaker says in a quotation of their own
+    ("'Ukraine will be rebuilt'" in the headline, “Ukraine will be rebuilt. …,” she said in the body)
+    is theirs."""
+    said = [(" ".join(w.lower() for w in WORD.findall(q.text)), q) for q in quotes
+            if q.speaker and q.kind == DIRECT]
+    out = []
+    for q in quotes:
+        if q.speaker is None and q.kind in (DIRECT, SCARE):
+            words = [w.lower() for w in WORD.findall(q.text)]
+            least = HEADLINE_ECHO_MIN_WORDS if q.paragraph in headlines else ECHO_MIN_WORDS
+            phrase = " ".join(words)
+            sources = {src.speaker: src for text, src in said
+                       if src is not q and len(words) >= least and f" {phrase} " in f" {text} "}
+            if len(sources) == 1:
+                src = next(iter(sources.values()))
+                q = replace(q, speaker=src.speaker, speaker_mention=src.speaker_mention, cue=ECHO_CUE, kind=DIRECT)
+        out.append(q)
+    return out
 
 
 def _share_group_speakers(quotes: list[Quote]) -> list[Quote]:

@@ -30,6 +30,8 @@ DIRECT, SCARE, INDIRECT = "direct", "scare", "indirect"
 QUOTE_KINDS = (DIRECT, SCARE, INDIRECT)
 #: The cue recorded for a quotation that takes the speaker of the one before it.
 FLOATING_CUE = "floating"
+#: The cue recorded for a quotation that repeats words a named speaker says elsewhere in the article.
+ECHO_CUE = "echo"
 
 QUOTE_COLUMNS = ["text", "start", "end", "speaker", "speaker_mention", "cue", "kind", "group", "paragraph",
                  "sentence"]
