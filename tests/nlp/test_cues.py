@@ -238,3 +238,10 @@ def test_a_name_the_parser_made_the_root_still_speaks(nlp):
     table = table_of(nlp, body)
     assert speaker_of(table, "thin on detail") == "Markus Brandl"
     assert speaker_of(table, "selling headlines") == "Markus Brandl"
+
+
+def test_a_quoted_promise_is_the_promisers_but_a_term_inside_it_is_not(nlp):
+    table = table_of(nlp, INTRO + "Biden came to office promising to “build it here”. Putin and Biden pledged to "
+                     "restore regular “shuttle diplomacy.”")
+    assert speaker_of(table, "build it here") == "Joe Biden"
+    assert speaker_of(table, "shuttle diplomacy") is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import PARTICLE_SPEECH_VERBS, SAYING_NOUNS, SPEECH_VERBS, UTTERANCE_NOUNS
+from .lexicon import COMMISSIVE_VERBS, PARTICLE_SPEECH_VERBS, SAYING_NOUNS, SPEECH_VERBS, UTTERANCE_NOUNS
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
 from .people import PeopleIndex
 from .pipeline import TokenTable, doc_text, require_article, sentence_index, sentence_spans, token_table
@@ -152,7 +152,9 @@ def by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tupl
                 break
             node, steps = head[node], steps + 1
             characterises = tt.lower[came_from] == "as" and dep[came_from] == "prep" and tt.pos[node] == "VERB"
-            if not inside(idx[node]) and (is_cue_at(tt, node) and dep[came_from] != "xcomp" or characterises):
+            # "promising to “build it here”" is the promise; "pledged to restore “shuttle diplomacy”" is not
+            spoken = dep[came_from] != "xcomp" or tt.lemma[node] in COMMISSIVE_VERBS and inside(idx[came_from])
+            if not inside(idx[node]) and (is_cue_at(tt, node) and spoken or characterises):
                 if best is None or steps < best[0]:
                     best = (steps, node)
                 break

@@ -23,6 +23,9 @@ SPEECH_VERBS = {
     "advise", "fume", "assure", "wonder", "sigh", "interject", "email", "e-mail", "scoff",
     "muse", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh",
 }
+#: Speech verbs whose quoted to-infinitive is the speaker's own words ("promising to “build it here”"), where
+#: other verbs' are not ("agreed to “consult”").
+COMMISSIVE_VERBS = {"promise", "pledge", "vow", "threaten", "swear"}
 #: Verbs that introduce someone's words only with their particle ("pointed out", "shot back"): lemma → particle.
 PARTICLE_SPEECH_VERBS = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "blurt": "out"}
 #: What a person issues that then "says" something ("issued a statement saying …").
@@ -101,6 +104,9 @@ PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
+#: The pronouns of the one speaking and the one spoken to, read in interviews and transcripts
+#: (``helpers.nlp.turns``).
+FIRST_PERSON, SECOND_PERSON = {"i", "me", "myself"}, {"you"}
 #: Parties and blocs the tagger sometimes reads as a person ("Labour, he said, had …"), mapped to a short name.
 PARTY_WORDS = {
     "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",

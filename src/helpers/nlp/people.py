@@ -23,6 +23,7 @@ from .memo import Memo, memo
 from .pipeline import doc_ents, require_article, sentence_index, sentence_spans, span_text, token_sentence, token_table
 from .roles import PersonFacts, RolePhrase, learn_roles, office_at, resolve_role, role_phrases
 from .schema import FULL_NAME, PRONOUN, ROLE_PHRASE, SURNAME, TITLE_NAME
+from .turns import interviewee, paragraph_turns, turn_pronouns
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -216,9 +217,24 @@ class PeopleIndex:
 
 
 def people_index(doc: Doc, leaders: list[str] | None = None) -> PeopleIndex:
-    """``resolve_people`` indexed by token (kept in the doc's memo per leader set)."""
-    key = _leader_set(_found(doc), leaders)
-    return memo(doc, Memo.PEOPLE_INDEX, lambda: PeopleIndex(resolve_people(doc, list(key))), arg=key)
+    """``resolve_people`` indexed by token (kept in the doc's memo per leader set), with the "I" and
+    "you" of an interview's or transcript's turns: they tie words to speakers but are no mentions
+    of a leader in the narrator's text."""
+    found = _found(doc)
+    key = _leader_set(found, leaders)
+    return memo(doc, Memo.PEOPLE_INDEX,
+                lambda: PeopleIndex(resolve_people(doc, list(key)) + _turn_mentions(doc, found)), arg=key)
+
+
+def _turn_mentions(doc: Doc, found: _Found) -> list[Mention]:
+    """"I" and "you" in the turns of an interview or transcript, as mentions of who speaks and who is spoken to."""
+    by_surname = {m.person.split()[-1].lower(): m.person for m in found.names}
+    article = require_article(doc)
+    titles = {k for k, p in enumerate(article.paragraphs) if p.kind == "title"}
+    in_title = [m.person for m in found.names if paragraph_at(article, m.start) in titles]
+    turns = paragraph_turns(doc, by_surname, interviewee(in_title, Counter(m.person for m in found.names)))
+    return [Mention(doc[i].idx, doc[i].idx + len(doc[i]), person, PRONOUN, i, i + 1, i)
+            for i, person in turn_pronouns(doc, turns)]
 
 
 def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
