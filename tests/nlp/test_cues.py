@@ -245,3 +245,17 @@ def test_a_quoted_promise_is_the_promisers_but_a_term_inside_it_is_not(nlp):
                      "restore regular “shuttle diplomacy.”")
     assert speaker_of(table, "build it here") == "Joe Biden"
     assert speaker_of(table, "shuttle diplomacy") is None
+
+
+def test_a_description_the_article_gave_names_its_person(nlp):
+    body = (INTRO + "Hours later, Maria Lopez, a pediatrician, told reporters she had watched on television. "
+            "“It was calm,” the pediatrician said. Sam Ortiz, a former councillor, was less sure. "
+            "“It was theatre,” the former councillor added.")
+    table = table_of(nlp, body)
+    assert speaker_of(table, "It was calm") == "Maria Lopez"
+    assert speaker_of(table, "It was theatre") == "Sam Ortiz"
+
+
+def test_a_description_nobody_was_given_names_nobody(nlp):
+    table = table_of(nlp, INTRO + "“It was calm,” the pediatrician said.")
+    assert speaker_of(table, "It was calm") is None

@@ -156,7 +156,8 @@ def _find(doc: Doc) -> _Found:
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
     quoted = inside_quotes(doc_quote_spans(doc))
 
-    events: list[PersonEvent] = [*names, *role_phrases(doc, covered)]
+    descriptions = frozenset(d for p in people.values() for d in p.descriptions)
+    events: list[PersonEvent] = [*names, *role_phrases(doc, covered, descriptions)]
     # pronouns inside quotations are the speaker's, not the narrator's: left unresolved
     tt = token_table(doc)
     events += [
@@ -239,7 +240,8 @@ def _turn_mentions(doc: Doc, found: _Found) -> list[Mention]:
 
 def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
     """Resolve role phrases and pronouns in text order, given the leaders."""
-    people = {name: replace(p, countries=set(p.countries), offices=set(p.offices), parties=set(p.parties))
+    people = {name: replace(p, countries=set(p.countries), offices=set(p.offices), parties=set(p.parties),
+                            descriptions=set(p.descriptions))
               for name, p in found.people.items()}
     quoted = found.quoted
     mentions: list[Mention] = []

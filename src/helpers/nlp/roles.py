@@ -39,6 +39,8 @@ class PersonFacts:
     offices: set[str] = field(default_factory=set)
     gender: str | None = None
     parties: set[str] = field(default_factory=set)
+    #: What the article calls them besides an office: "a pediatrician", "CNN host", "a former councillor".
+    descriptions: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -182,9 +184,12 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
             country = country_of([doc[m.token_start - 2]])
             if country:
                 p.countries.add(country)
+        if m.token_start >= 1:
+            _learn_description(doc[m.token_start - 1], p, before_name=True)  # "CNN host Jake Tapper"
         for child in doc[m.head].children:
             if child.dep_ != "appos":
                 continue
+            _learn_description(child, p)  # "Daniel Castellanos, a pediatrician,"
             phrase = list(child.subtree)
             offices = [o for o in (office_at(doc, t.i) for t in phrase) if o and o[0] not in RELATIONAL]
             if offices:
@@ -200,6 +205,18 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
             p.gender = first_name_gender(p.name)
 
 
+def _learn_description(noun: Token, p: PersonFacts, *, before_name: bool = False) -> None:
+    """Remember a common noun the article describes a person with, when it is no office: the noun of an
+    indefinite apposition ("a pediatrician", "a former councillor") or one standing right before the name
+    ("CNN host Jake Tapper"); "the pediatrician said" can then name them."""
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.tag_ in ("NNS", "NNPS"):
+        return
+    if office_at(noun.doc, noun.i) or noun.lemma_ in OFFICES:
+        return  # offices are learnt as offices
+    if before_name or any(c.lower_ in ("a", "an") for c in noun.children):
+        p.descriptions.add(noun.lemma_.lower())
+
+
 def _learn_office(doc: Doc, i: int, p: PersonFacts) -> None:
     """Give ``p`` the office whose noun ends at token ``i``, if any (a relation such as "counterpart" is no post)."""
     office = office_at(doc, i)
@@ -207,14 +224,18 @@ def _learn_office(doc: Doc, i: int, p: PersonFacts) -> None:
         p.offices.add(office[0])
 
 
-def role_phrases(doc: Doc, covered: set[int]) -> list[RolePhrase]:
-    """Definite role phrases ("the Russian president", "his counterpart") outside name mentions."""
+def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = frozenset()) -> list[RolePhrase]:
+    """Definite role phrases ("the Russian president", "his counterpart", and "the pediatrician" when the
+    article has described someone so) outside name mentions."""
     found = []
-    ent_type, tags = token_table(doc).ent_type, token_table(doc).tag
+    tt = token_table(doc)
+    ent_type, tags = tt.ent_type, tt.tag
     for i in range(len(doc)):
         if i in covered:
             continue
         office = office_at(doc, i) or _party_member_at(doc, i)
+        if not office and tt.pos[i] == "NOUN" and tt.lemma[i] in descriptions:
+            office = tt.lemma[i], i
         if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
             continue  # a title before a name is part of the name mention
         if tags[i] in ("NNS", "NNPS"):
@@ -262,6 +283,13 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     """
     title, country = info.title, info.country
     cands = list(people.values())
+    if title not in OFFICES and title not in RELATIONAL and title != PARTY_MEMBER:
+        # a description ("the pediatrician"): the one person described so, else the salient one of them
+        described = {p.name for p in cands if title in p.descriptions}
+        if len(described) == 1:
+            return next(iter(described))
+        person = salient()
+        return person if person in described else None
     if info.party:
         # "the Republican", "the Democratic nominee": the one person of that party, when the article says
         members = [p for p in cands if info.party in p.parties]
