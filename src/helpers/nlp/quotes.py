@@ -177,7 +177,9 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
         )
         cue_chars.append(attribution.cue_char if attribution else None)
     quotes = _join_interrupted(_share_group_speakers(quotes), cue_chars, doc_text(doc))
-    quotes = _echoes(quotes, {i for i, p in enumerate(article.paragraphs) if p.kind != "body"})
+    headlines = {i for i, p in enumerate(article.paragraphs) if p.kind != "body"}
+    titles = {q.start for q in spans if q.paragraph not in headlines and _is_title(doc, q)}
+    quotes = _echoes(quotes, headlines, titles)
     if indirect:
         next_group = max((q.group for q in quotes), default=-1) + 1
         for k, item in enumerate(_indirect_statements(doc, people, in_any)):
@@ -223,15 +225,16 @@ def _join_interrupted(quotes: list[Quote], cue_chars: list[int | None], text: st
 ECHO_MIN_WORDS, HEADLINE_ECHO_MIN_WORDS = 3, 2
 
 
-def _echoes(quotes: list[Quote], headlines: set[int]) -> list[Quote]:
+def _echoes(quotes: list[Quote], headlines: set[int], titles: set[int]) -> list[Quote]:
     """A quotation without a speaker that repeats words a named speaker says in a quotation of their own
     ("'Ukraine will be rebuilt'" in the headline, “Ukraine will be rebuilt. …,” she said in the body)
-    is theirs."""
+    is theirs; a title or slogan in the body (``her slogan, "Build It Here"``, starting at one of
+    ``titles``) stays nobody's."""
     said = [(" ".join(w.lower() for w in WORD.findall(q.text)), q) for q in quotes
             if q.speaker and q.kind == DIRECT]
     out = []
     for q in quotes:
-        if q.speaker is None and q.kind in (DIRECT, SCARE):
+        if q.speaker is None and q.kind in (DIRECT, SCARE) and q.start not in titles:
             words = [w.lower() for w in WORD.findall(q.text)]
             least = HEADLINE_ECHO_MIN_WORDS if q.paragraph in headlines else ECHO_MIN_WORDS
             phrase = " ".join(words)
