@@ -259,3 +259,11 @@ def test_a_description_the_article_gave_names_its_person(nlp):
 def test_a_description_nobody_was_given_names_nobody(nlp):
     table = table_of(nlp, INTRO + "“It was calm,” the pediatrician said.")
     assert speaker_of(table, "It was calm") is None
+
+
+def test_a_counterpart_holds_the_same_office(nlp):
+    # only Biden is called "President"; Putin, "his Russian counterpart", is a president too
+    body = ("President Joe Biden on Wednesday received his Russian counterpart, Vladimir Putin, in Geneva. "
+            "Biden spoke first.\n\nLater on Wednesday, Putin addressed a business forum in the city.\n\n"
+            "“Trade will not wait,” the president said.")
+    assert speaker_of(table_of(nlp, body), "Trade will not wait") == "Vladimir Putin"

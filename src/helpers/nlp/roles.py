@@ -175,8 +175,14 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
         before = lead - 2  # the noun right before the comma: the parser may hang the name elsewhere
         if head.dep_ == "appos" and before >= 0 and doc[before + 1].text == "," and doc[before].pos_ == "NOUN":
             noun = doc[before]
-            described += list(doc[noun.left_edge.i : noun.i + 1])
+            phrase = list(doc[noun.left_edge.i : noun.i + 1])
+            described += phrase
             _learn_office(doc, noun.i, p)
+            relation = office_at(doc, noun.i)
+            if relation and relation[0] in RELATIONAL:
+                # "President Bola Tinubu received his South African counterpart, Cyril Ramaphosa": the
+                # counterpart holds the same office, in the country the phrase names
+                _learn_counterpart(doc, m, names, people, p, country_of(phrase))
         party = party_of(described)
         if party:
             p.parties.add(party)
@@ -203,6 +209,17 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
     for p in people.values():
         if p.gender is None:
             p.gender = first_name_gender(p.name)
+
+
+def _learn_counterpart(doc: Doc, m: Mention, names: list[Mention], people: dict[str, PersonFacts],
+                       p: PersonFacts, country: str | None) -> None:
+    """Give ``p`` the top offices of the person named before them in the sentence, and ``country``."""
+    sent = doc[m.token_start].sent
+    before = [n for n in names if sent.start <= n.token_start < m.token_start and n.person != p.name]
+    if before:
+        p.offices |= people.get(before[-1].person, PersonFacts(before[-1].person)).offices & TOP_OFFICES
+    if country:
+        p.countries.add(country)
 
 
 def _learn_description(noun: Token, p: PersonFacts, *, before_name: bool = False) -> None:
