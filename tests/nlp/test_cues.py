@@ -267,3 +267,12 @@ def test_a_counterpart_holds_the_same_office(nlp):
             "Biden spoke first.\n\nLater on Wednesday, Putin addressed a business forum in the city.\n\n"
             "“Trade will not wait,” the president said.")
     assert speaker_of(table_of(nlp, body), "Trade will not wait") == "Vladimir Putin"
+
+
+def test_of_two_people_sharing_a_name_the_title_says_which(nlp):
+    body = ("President Kim Min-seo and Prime Minister Haruto Sakamoto stayed out of public view on Wednesday.\n\n"
+            "South Korea's foreign minister, Kim Jae-won, summoned Japan's ambassador. Kim Jae-won later spoke "
+            "to lawmakers.\n\nPresident Kim, a former lawyer, took office promising a “future-oriented” "
+            "relationship with Tokyo.")
+    table = table_of(nlp, body, ["Kim Min-seo", "Haruto Sakamoto"])
+    assert speaker_of(table, "future-oriented") == "Kim Min-seo"

@@ -152,7 +152,10 @@ def _find(doc: Doc) -> _Found:
     aliases = person_aliases(doc)
     names = _name_mentions(doc, aliases)
     people: dict[str, PersonFacts] = {}
-    learn_roles(doc, names, people)
+    shared = _shared_names(doc, names)
+    learn_roles(doc, [m for i, m in enumerate(names) if i not in shared], people)
+    names = [_by_office(doc, m, shared[i], people) if i in shared else m for i, m in enumerate(names)]
+    learn_roles(doc, [names[i] for i in shared], people)
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
     quoted = inside_quotes(doc_quote_spans(doc))
 
@@ -167,6 +170,29 @@ def _find(doc: Doc) -> _Found:
     ]
     events.sort(key=lambda e: e.token_start)  # stable: at one token, a name before a role phrase before a pronoun
     return _Found(names, people, events, quoted)
+
+
+def _shared_names(doc: Doc, names: list[Mention]) -> dict[int, set[str]]:
+    """Mentions by a one-word name that several people named in full share ("Kim" for Kim Min-seo and
+    Kim Jae-won), each with those people."""
+    by_word: dict[str, set[str]] = {}
+    for person in {m.person for m in names}:
+        if len(person.split()) > 1:
+            for word in person.split():
+                by_word.setdefault(word, set()).add(person)
+    out = {}
+    for i, m in enumerate(names):
+        words = clean_name(doc[m.token_start : m.token_end].text).split()
+        if len(words) == 1 and len(by_word.get(words[0], ())) > 1:
+            out[i] = by_word[words[0]]
+    return out
+
+
+def _by_office(doc: Doc, m: Mention, holders: set[str], people: dict[str, PersonFacts]) -> Mention:
+    """"President Kim" is the Kim who is president, when only one of them is."""
+    titles = {o[0] for o in (office_at(doc, i) for i in range(m.token_start, m.token_end)) if o}
+    fit = [h for h in sorted(holders) if titles & people.get(h, PersonFacts(h)).offices]
+    return replace(m, person=fit[0]) if len(fit) == 1 else m
 
 
 def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
