@@ -27,7 +27,8 @@ SPEECH_VERBS = {
 #: other verbs' are not ("agreed to “consult”").
 COMMISSIVE_VERBS = {"promise", "pledge", "vow", "threaten", "swear"}
 #: Verbs that introduce someone's words only with their particle ("pointed out", "shot back"): lemma → particle.
-PARTICLE_SPEECH_VERBS = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "blurt": "out"}
+PARTICLE_SPEECH_VERBS = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "blurt": "out",
+                         "go": "on"}
 #: What a person issues that then "says" something ("issued a statement saying …").
 SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "communique", "communiqué", "video"}
 #: Nouns for someone's words after a quotation: Clinton's “basket of deplorables” remark.

@@ -188,6 +188,11 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     return quotes
 
 
+#: The longest cue clause that still joins the two parts of a quotation (“…,” Brennan said on a recent
+#: afternoon, turning the stamp over in her hand in a campaign office …. “…”).
+CUE_CLAUSE_MAX_WORDS = 40
+
+
 def _join_interrupted(quotes: list[Quote], cue_chars: list[int | None], text: str) -> list[Quote]:
     """One quotation interrupted by its own cue is one group: ``“We have come a long way,” Modi said,
     “and the last mile is the hardest.”`` (or ``… Modi said. “The last mile …”``).
@@ -211,7 +216,7 @@ def _join_interrupted(quotes: list[Quote], cue_chars: list[int | None], text: st
         # “constructive” but also said it was “useful” is two quotations
         if not cues or not between or gap == between or a.text.rstrip()[-1:] not in ",.!?…—–-":
             continue
-        if re.search(r"[.!?…]", between) or len(WORD.findall(between)) > 20:
+        if re.search(r"[.!?…]", between) or len(WORD.findall(between)) > CUE_CLAUSE_MAX_WORDS:
             continue
         old, new = groups[k], groups[k - 1]
         groups = [new if g == old else g for g in groups]
