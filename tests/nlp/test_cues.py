@@ -276,3 +276,12 @@ def test_of_two_people_sharing_a_name_the_title_says_which(nlp):
             "relationship with Tokyo.")
     table = table_of(nlp, body, ["Kim Min-seo", "Haruto Sakamoto"])
     assert speaker_of(table, "future-oriented") == "Kim Min-seo"
+
+
+def test_a_quotation_interrupted_by_a_long_cue_clause_counts_once(nlp):
+    body = (INTRO + "“I'm sentimental about it,” Biden said on a recent afternoon, turning the stamp over in his "
+            "hand in a campaign office above a shuttered hardware store in the old part of town. “It reminds me "
+            "of the job.”\n\n“We do not rebuild only roads,” Putin went on. “We rebuild trust.”")
+    table = table_of(nlp, body)
+    counts = quote_counts(table, LEADERS).set_index("leader").direct_quotes
+    assert counts["Joe Biden"] == 1 and counts["Vladimir Putin"] == 1
