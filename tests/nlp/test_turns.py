@@ -41,3 +41,18 @@ def test_q_and_a_interview_questions_speak_to_the_interviewee(nlp):
             "A: Size is not the same as importance.\n")
     table = quote_table(parse(article_from_text(text), nlp))
     assert dict(zip(table.text, table.speaker))["not the junior partner"] == "Elise Gauthier"
+
+
+def test_an_interview_without_labels_after_its_editing_note(nlp):
+    text = ("'We are not asking for favours': Claudia Sheinbaum on Europe\n\n"
+            "Mexico's president, Claudia Sheinbaum, met the Italian prime minister, Giorgia Meloni, in Rome.\n\n"
+            "This interview has been edited for length and clarity.\n\n"
+            "You met Giorgia Meloni for the first time today. How did it go?\n\n"
+            "Well. We discussed migration at length. I told her what I tell everyone: \u201cThe solution is not "
+            "walls.\u201d\n\n"
+            "In the past you have described your approach as keeping a \u201ccool head\u201d. Is that still the "
+            "strategy?\n\nYes. We have a relationship that is very deep.\n")
+    table = quote_table(parse(article_from_text(text), nlp))
+    speakers = dict(zip(table.text, table.speaker))
+    assert speakers["The solution is not walls."] == "Claudia Sheinbaum"
+    assert speakers["cool head"] == "Claudia Sheinbaum"

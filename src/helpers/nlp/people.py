@@ -316,12 +316,16 @@ def _resolve_pronoun(doc: Doc, tok: Token, mentions: list[Mention], people: dict
 
 
 def _recent_people(doc: Doc, mentions: list[Mention], token: int, quoted) -> set[str]:
-    """The people named, outside quotations, in the sentence before ``token`` and in its own sentence up to it."""
+    """The people named, outside quotations, in the narrator's sentence before ``token`` and in its own
+    sentence up to it."""
     sents = sentence_spans(doc)
     si = sentence_index(doc, doc[token].idx)
     if si is None:
         return set()
-    lo = sents[max(0, si - 1)].start
+    before = si - 1
+    while before > 0 and _all_quoted(sents[before], quoted):
+        before -= 1  # a quoted sentence is the speaker's words: the narrator's sentence is the one before it
+    lo = sents[max(0, before)].start
     return {m.person for m in mentions if lo <= m.token_start < token and not quoted(m.start)}
 
 

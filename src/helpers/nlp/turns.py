@@ -5,7 +5,8 @@ A paragraph that opens with a speaker's label (``SALCIDO:``, ``DANA WHITFIELD, H
 "I" and "me" name the one speaking and "you" the one spoken to, so that ``What I told
 folks in Yuma is: "…"`` and ``You have said Canada is "not the junior partner"`` find
 their speakers. An article is read this way only when at least :data:`MIN_TURNS`
-paragraphs carry labels.
+paragraphs carry labels, or when a note such as "This interview has been edited for length and
+clarity" opens its questions (each a paragraph that ends with "?") and answers.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def paragraph_turns(doc: Doc, people_by_surname: dict[str, str], first_named: st
             if person is not None:
                 labelled[k] = (person, "name", found.end())
     if len(labelled) < MIN_TURNS:
-        return {}
+        return _unlabelled_interview(article, first_named)
     speakers = [labelled[k][0] for k in sorted(labelled)]
     turns: dict[int, Turn] = {}
     current: Turn | None = None
@@ -93,6 +94,29 @@ def paragraph_turns(doc: Doc, people_by_surname: dict[str, str], first_named: st
         elif current is not None and para.kind == "body":
             turns[k] = Turn(current.speaker, current.addressee, para.start)
     return turns
+
+
+def _unlabelled_interview(article, interviewee_name: str | None) -> dict[int, Turn]:
+    """An interview without labels: after "This interview has been edited …", a paragraph that ends
+    with a question mark is a question to the interviewee, and the others are the answers."""
+    turns: dict[int, Turn] = {}
+    started = False
+    for k, para in enumerate(article.paragraphs):
+        if para.kind != "body":
+            continue
+        words = article.text[para.start : para.end].strip()
+        if not started:
+            started = bool(_EDITED.search(words))
+            continue
+        if words.endswith("?"):
+            turns[k] = Turn(None, interviewee_name, para.start)
+        else:
+            turns[k] = Turn(interviewee_name, None, para.start)
+    return turns if interviewee_name and len(turns) >= MIN_TURNS else {}
+
+
+#: The note that opens the questions and answers of an interview.
+_EDITED = re.compile(r"\b(?:interview|conversation|exchange)s?\b[^.]{0,40}\b(?:edited|condensed)\b", re.I)
 
 
 def _other_speaker(speakers: list[str | None], at: int) -> str | None:
