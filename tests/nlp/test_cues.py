@@ -285,3 +285,9 @@ def test_a_quotation_interrupted_by_a_long_cue_clause_counts_once(nlp):
     table = table_of(nlp, body)
     counts = quote_counts(table, LEADERS).set_index("leader").direct_quotes
     assert counts["Joe Biden"] == 1 and counts["Vladimir Putin"] == 1
+
+
+def test_a_tv_host_is_a_description_not_the_summits_host(nlp):
+    table = table_of(nlp, INTRO + "CNN host Jake Tapper interviewed Biden on Sunday. “Will you meet him again?” "
+                     "the CNN host asked.")
+    assert speaker_of(table, "Will you meet") == "Jake Tapper"

@@ -53,6 +53,8 @@ class RolePhrase:
         country: The country its modifiers name, or None.
         det: Its determiner or possessive ("the", "his").
         party: The party its modifiers name ("the Democratic nominee"), or None.
+        described: Whether it names a description the article gave someone ("the pediatrician",
+            "the CNN host") rather than an office.
     """
 
     span: Span
@@ -60,6 +62,7 @@ class RolePhrase:
     country: str | None
     det: Token
     party: str | None = None
+    described: bool = False  # a description the article gave someone ("the CNN host"), not an office
 
     @property
     def token_start(self) -> int:
@@ -190,8 +193,10 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
             country = country_of([doc[m.token_start - 2]])
             if country:
                 p.countries.add(country)
-        if m.token_start >= 1:
-            _learn_description(doc[m.token_start - 1], p, before_name=True)  # "CNN host Jake Tapper"
+        # the noun right before the name, inside the mention's title or just outside it: "CNN host Jake Tapper"
+        for t in [*title, *doc[max(0, m.token_start - 1) : m.token_start]]:
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+                _learn_description(t, p, before_name=True)
         for child in doc[m.head].children:
             if child.dep_ != "appos":
                 continue
@@ -211,6 +216,11 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
             p.gender = first_name_gender(p.name)
 
 
+def _media_modified(noun: Token) -> bool:
+    """A noun with a proper-noun modifier ("CNN host", "the NBC host")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
 def _learn_counterpart(doc: Doc, m: Mention, names: list[Mention], people: dict[str, PersonFacts],
                        p: PersonFacts, country: str | None) -> None:
     """Give ``p`` the top offices of the person named before them in the sentence, and ``country``."""
@@ -228,8 +238,9 @@ def _learn_description(noun: Token, p: PersonFacts, *, before_name: bool = False
     ("CNN host Jake Tapper"); "the pediatrician said" can then name them."""
     if noun.pos_ != "NOUN" or not noun.text.islower() or noun.tag_ in ("NNS", "NNPS"):
         return
-    if office_at(noun.doc, noun.i) or noun.lemma_ in OFFICES:
-        return  # offices are learnt as offices
+    office = office_at(noun.doc, noun.i)
+    if office and not (office[0] in RELATIONAL and _media_modified(noun)) or noun.lemma_ in OFFICES:
+        return  # offices are learnt as offices; "CNN host" is a description, "his host" a relation
     if before_name or any(c.lower_ in ("a", "an") for c in noun.children):
         p.descriptions.add(noun.lemma_.lower())
 
@@ -251,7 +262,9 @@ def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = fro
         if i in covered:
             continue
         office = office_at(doc, i) or _party_member_at(doc, i)
-        if not office and tt.pos[i] == "NOUN" and tt.lemma[i] in descriptions:
+        described = tt.pos[i] == "NOUN" and tt.lemma[i] in descriptions and (
+            not office or office[0] in RELATIONAL and _media_modified(doc[i]))
+        if described:
             office = tt.lemma[i], i
         if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
             continue  # a title before a name is part of the name mention
@@ -262,7 +275,7 @@ def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = fro
         if det is None or det.lower_ not in DEFINITE_WORDS:
             continue
         party = PARTY_WORDS[doc[i].lower_] if title == PARTY_MEMBER else party_of(mods)
-        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det, party))
+        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det, party, described))
     return found
 
 
@@ -300,7 +313,7 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     """
     title, country = info.title, info.country
     cands = list(people.values())
-    if title not in OFFICES and title not in RELATIONAL and title != PARTY_MEMBER:
+    if info.described:
         # a description ("the pediatrician"): the one person described so, else the salient one of them
         described = {p.name for p in cands if title in p.descriptions}
         if len(described) == 1:
