@@ -40,6 +40,10 @@ def speaker_of(table, start_of_text: str):
         # "issued a statement saying"
         (INTRO + "Biden later issued a statement saying the meeting was “candid and useful”.", "candid",
          "Joe Biden"),
+        # a possessive after an inverted cue names somebody else: the spokeswoman speaks, not Putin
+        (INTRO + "“Is anyone surprised?” asked Putin's spokeswoman, Maria Orlova.", "Is anyone",
+         "Maria Orlova"),
+        (INTRO + "“Is anyone surprised?” asked Putin's spokeswoman.", "Is anyone", None),
     ],
 )
 def test_cues(nlp, body, quote, speaker):
@@ -291,3 +295,26 @@ def test_a_tv_host_is_a_description_not_the_summits_host(nlp):
     table = table_of(nlp, INTRO + "CNN host Jake Tapper interviewed Biden on Sunday. “Will you meet him again?” "
                      "the CNN host asked.")
     assert speaker_of(table, "Will you meet") == "Jake Tapper"
+
+
+@pytest.mark.parametrize(
+    "cue,speaker",
+    [
+        ("Harlan told reporters", "Dale Harlan"),  # the surname alone: the one the story is about
+        ("the elder Harlan says in the ad", "Ray Harlan"),
+        ("Mr. Harlan said", "Dale Harlan"),
+    ],
+)
+def test_relatives_who_share_a_surname(nlp, cue, speaker):
+    body = ("Republican Senate candidate Dale Harlan rallied in Columbus on Saturday. His campaign ad features "
+            f"his father, Ray Harlan, a retired steelworker.\n\n“My son knows hard work,” {cue}.")
+    table = table_of(nlp, body, ["Dale Harlan", "Linda Voss"])
+    assert speaker_of(table, "My son knows") == speaker
+
+
+def test_mrs_names_the_woman_of_a_couple(nlp):
+    body = ("Mayor Daniel Castellanos gave his annual speech on Tuesday. Castellanos called for a new tax.\n\n"
+            "His wife, Maria Castellanos, a pediatrician, sat in the front row. “It will pass,” Mrs. Castellanos "
+            "told reporters.")
+    table = table_of(nlp, body, ["Daniel Castellanos", "Joe Biden"])
+    assert speaker_of(table, "It will pass") == "Maria Castellanos"

@@ -379,11 +379,30 @@ def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Att
         att = attribute_to_subject(doc, doc[i], quoted, people)
         if att is not None and att.speaker:
             return att
-        after = people.by_token.get(i + 1)  # "said Okafor", "asked the senator"
-        if after is None and i + 2 < stop:
-            after = people.by_token.get(i + 2)
-        if after is not None:
-            return Attribution(after.person, require_article(doc).text[after.start : after.end], tt.text[i], tt.idx[i])
+        named = _named_after(doc, i, stop, people)
+        if named is not None:
+            return named
+    return None
+
+
+def _named_after(doc: Doc, verb: int, stop: int, people: PeopleIndex) -> Attribution | None:
+    """The one named right after an inverted cue ("said Okafor", "asked the senator"). A possessive
+    there names somebody else: "asked Okafor's spokeswoman, Ngozi Eze" is Eze's, and "said Okafor's
+    spokeswoman" an unnamed source's."""
+    tt = token_table(doc)
+    text = require_article(doc).text
+    for j in (verb + 1, verb + 2):
+        m = people.by_token.get(j) if j < stop or j == verb + 1 else None
+        if m is None:
+            continue
+        if tt.dep[j] == "poss" and tt.head[j] != j:
+            owner = doc[tt.head[j]]
+            named = people.person_of(owner)
+            if named is not None and named.person != m.person:
+                return Attribution(named.person, text[named.start : named.end], tt.text[verb], tt.idx[verb])
+            phrase = doc[owner.left_edge.i : owner.i + 1]
+            return Attribution(None, text[phrase.start_char : phrase.end_char], tt.text[verb], tt.idx[verb])
+        return Attribution(m.person, text[m.start : m.end], tt.text[verb], tt.idx[verb])
     return None
 
 

@@ -101,6 +101,8 @@ TOP_OFFICES = GENERIC | {"president", "prime minister", "premier", "chancellor",
 MALE_TITLES = {"mr", "mr.", "sir", "king", "lord", "prince", "emperor", "pope", "spokesman", "chairman"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
                  "chairwoman"}
+#: Words before a surname that two relatives share which name the one it does not name alone ("the elder Harlan").
+KIN_MODIFIERS = ("elder", "younger")
 PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..read import paragraph_at
 from .entities import clean_name, person_aliases
-from .lexicon import COUNTRY_WORDS, HONORIFICS, PRONOUNS
+from .lexicon import COUNTRY_WORDS, FEMALE_TITLES, HONORIFICS, KIN_MODIFIERS, MALE_TITLES, PRONOUNS
 from .marks import doc_quote_spans, inside_quotes
 from .memo import Memo, memo
 from .pipeline import doc_ents, require_article, sentence_index, sentence_spans, span_text, token_sentence, token_table
@@ -189,10 +189,21 @@ def _shared_names(doc: Doc, names: list[Mention]) -> dict[int, set[str]]:
 
 
 def _by_office(doc: Doc, m: Mention, holders: set[str], people: dict[str, PersonFacts]) -> Mention:
-    """"President Kim" is the Kim who is president, when only one of them is."""
+    """"President Kim" is the Kim who is president, when only one of them is; "Mrs. Castellanos" the
+    Castellanos who is a woman; and "the elder Harlan", of two Harlans, the one "Harlan" alone does not name."""
     titles = {o[0] for o in (office_at(doc, i) for i in range(m.token_start, m.token_end)) if o}
     fit = [h for h in sorted(holders) if titles & people.get(h, PersonFacts(h)).offices]
-    return replace(m, person=fit[0]) if len(fit) == 1 else m
+    if len(fit) == 1:
+        return replace(m, person=fit[0])
+    title = doc[m.token_start].lower_
+    gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+    fit = [h for h in sorted(holders) if gender and people.get(h, PersonFacts(h)).gender == gender]
+    if len(fit) == 1:
+        return replace(m, person=fit[0])
+    if m.token_start > 0 and doc[m.token_start - 1].lower_ in KIN_MODIFIERS and len(holders) == 2 \
+            and m.person in holders:
+        return replace(m, person=next(h for h in holders if h != m.person))
+    return m
 
 
 def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
