@@ -318,3 +318,16 @@ def test_mrs_names_the_woman_of_a_couple(nlp):
             "told reporters.")
     table = table_of(nlp, body, ["Daniel Castellanos", "Joe Biden"])
     assert speaker_of(table, "It will pass") == "Maria Castellanos"
+
+
+@pytest.mark.parametrize(
+    "title,role",
+    [("Democratic Gov. Teresa Alvarado", "The governor"), ("Democratic Rep. Teresa Alvarado", "The congresswoman"),
+     ("Democratic Sen. Teresa Alvarado", "The senator")],
+)
+def test_an_abbreviated_title_is_the_office(nlp, title, role):
+    # the challenger spoke last: without the office learnt from "Gov.", "the governor" would go to him
+    body = (f"{title} and her Republican challenger, Mark Dillard, met for a debate on Tuesday. Dillard called "
+            f"Alvarado's housing plan a giveaway.\n\n{role} responded that it was “paid for, every dollar of it”.")
+    table = table_of(nlp, body, ["Teresa Alvarado", "Mark Dillard"])
+    assert speaker_of(table, "paid for") == "Teresa Alvarado"

@@ -86,6 +86,12 @@ OFFICES = {
     "lieutenant governor", "attorney general", "nominee", "candidate", "challenger", "incumbent", "lawmaker",
     "congressman", "congresswoman", "legislator", "moderator",
 }
+#: Abbreviated titles and other names of one post, as the office they name ("Gov. Teresa Alvarado" is
+#: "the governor"; "Rep. Linda Voss" is "the congresswoman").
+OFFICE_ALIASES = {
+    "gov.": "governor", "sen.": "senator", "rep.": "congress member", "lt. gov.": "lieutenant governor",
+    "congressman": "congress member", "congresswoman": "congress member", "pres.": "president",
+}
 #: Roles in a race rather than posts: a nominee may also be "the lieutenant governor".
 CAMPAIGN_ROLES = {"nominee", "candidate", "challenger", "incumbent"}
 #: What a bare party word names as a role phrase ("the Republican said"): a member of that party.

@@ -20,6 +20,7 @@ from .lexicon import (
     FEMALE_TITLES,
     GENERIC,
     MALE_TITLES,
+    OFFICE_ALIASES,
     OFFICES,
     PARTY_MEMBER,
     PARTY_WORDS,
@@ -101,6 +102,8 @@ def office_at(doc: Doc, i: int) -> tuple[str, int] | None:
     low = lower[i]
     if i >= 1:
         two = f"{lower[i - 1]} {low}"
+        if two in OFFICE_ALIASES:
+            return OFFICE_ALIASES[two], i - 1
         if two in OFFICES or two in RELATIONAL:
             return two, i - 1
     if i >= 2 and lower[i - 1] == "of":
@@ -108,6 +111,8 @@ def office_at(doc: Doc, i: int) -> tuple[str, int] | None:
         if three in OFFICES:
             return three, i - 2
     lemma = tt.lemma[i]
+    if low in OFFICE_ALIASES:
+        return OFFICE_ALIASES[low], i
     if low in OFFICES or low in RELATIONAL:
         return low, i
     if lemma in OFFICES or lemma in RELATIONAL:
