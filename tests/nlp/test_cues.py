@@ -331,3 +331,10 @@ def test_an_abbreviated_title_is_the_office(nlp, title, role):
             f"Alvarado's housing plan a giveaway.\n\n{role} responded that it was “paid for, every dollar of it”.")
     table = table_of(nlp, body, ["Teresa Alvarado", "Mark Dillard"])
     assert speaker_of(table, "paid for") == "Teresa Alvarado"
+
+
+def test_a_quotation_whose_own_verb_has_an_unnamed_subject_stays_theirs(nlp):
+    # "She" is the granddaughter, whom the article does not name; the next sentence is no cue
+    body = (INTRO + "Biden said his granddaughter phoned him after the count. She said, “It's over.” "
+            "He did not believe her.")
+    assert speaker_of(table_of(nlp, body), "It's over") is None

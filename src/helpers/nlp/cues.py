@@ -374,8 +374,8 @@ def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Att
     while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
         stop += 1
     for i in range(first, stop):
-        if not is_cue_at(tt, i):
-            continue
+        if not is_cue_at(tt, i) or any(tt.dep[c] == "neg" for c in tt.children(i)):
+            continue  # "“…” I didn't believe her." reports no speech
         att = attribute_to_subject(doc, doc[i], quoted, people)
         if att is not None and att.speaker:
             return att

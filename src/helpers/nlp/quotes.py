@@ -122,10 +122,12 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
     # the rules in order, each tried only when the ones before it name nobody
     rules = [lambda st=st: according_to(st, people, inside) for st in sentences]
     rules += [lambda st=st: speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
-    rules += [lambda: cue_after(doc, q, para.end, people)]
-    rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people),
-              lambda: headline_colon_after(doc, q, para.end, people)]
-    rules += [lambda: dash_after(doc, q, para.end, people), lambda: possessive_remark(doc, q, people)]
+    if attribution is None:  # a speech verb that governs the quotation and has a subject settles the layout
+        rules += [lambda: cue_after(doc, q, para.end, people)]
+        rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people),
+                  lambda: headline_colon_after(doc, q, para.end, people)]
+        rules += [lambda: dash_after(doc, q, para.end, people)]
+    rules += [lambda: possessive_remark(doc, q, people)]
     unnamed = None  # "according to a Downing Street spokesperson": somebody, but nobody named
     for rule in rules:
         found = rule()
