@@ -193,6 +193,26 @@ def _unnamed_reporter(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Att
     return None
 
 
+#: How a quotation hangs from the verb that reports it ("said “…”", "called it “reckless”").
+_REPORTED_DEPS = {"ccomp", "dobj", "oprd", "attr", "xcomp", "parataxis"}
+#: Relative pronouns: a subject that stands for a noun elsewhere.
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+def own_subject_reports(doc: Doc, att: Attribution, tokens: range) -> bool:
+    """Whether the cue verb has its own subject (not inherited, not "who") and the quotation is what it
+    reports: "his critics have called “reckless”", "She said, “It's over.”" name their speaker, even when
+    the article does not name them, and no other verb in the sentence does."""
+    tt = token_table(doc)
+    verb = bisect.bisect_left(tt.idx, att.cue_char)
+    if verb >= len(doc) or tt.idx[verb] != att.cue_char:
+        return False
+    kids = tt.children(verb)
+    if not any(tt.dep[c] == "nsubj" and tt.lower[c] not in _RELATIVE for c in kids):
+        return False
+    return any(tt.head[i] == verb and tt.dep[i] in _REPORTED_DEPS for i in tokens)
+
+
 def attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Attribution | None:
     subj = speech_subject(verb, lambda t: people.person_of(t) is not None)
     if subj is None or inside(subj.idx):

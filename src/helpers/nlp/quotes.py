@@ -39,6 +39,7 @@ from .cues import (
     dash_after,
     headline_colon_after,
     is_cue_at,
+    own_subject_reports,
     paragraph_colon,
     possessive_remark,
     speech_subject,
@@ -121,8 +122,9 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
         return attribution
     # the rules in order, each tried only when the ones before it name nobody
     rules = [lambda st=st: according_to(st, people, inside) for st in sentences]
-    rules += [lambda st=st: speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
-    if attribution is None:  # a speech verb that governs the quotation and has a subject settles the layout
+    settled = attribution is not None and own_subject_reports(doc, attribution, tokens)
+    if not settled:  # a speech verb that reports the quotation, with its own subject, settles the rest
+        rules += [lambda st=st: speech_verb_in_sentence(doc, st, inside, people) for st in sentences]
         rules += [lambda: cue_after(doc, q, para.end, people)]
         rules += [lambda: colon_before(doc, q, para.start, people), lambda: paragraph_colon(doc, q, people),
                   lambda: headline_colon_after(doc, q, para.end, people)]
