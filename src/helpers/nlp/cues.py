@@ -411,8 +411,8 @@ def _named_after(doc: Doc, verb: int, stop: int, people: PeopleIndex) -> Attribu
     spokeswoman" an unnamed source's."""
     tt = token_table(doc)
     text = require_article(doc).text
-    for j in (verb + 1, verb + 2):
-        m = people.by_token.get(j) if j < stop or j == verb + 1 else None
+    for j in [verb + 1] + ([verb + 2] if verb + 2 < stop else []):
+        m = people.by_token.get(j)
         if m is None:
             continue
         if tt.dep[j] == "poss" and tt.head[j] != j:

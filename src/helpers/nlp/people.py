@@ -154,7 +154,7 @@ def _find(doc: Doc) -> _Found:
     people: dict[str, PersonFacts] = {}
     shared = _shared_names(doc, names)
     learn_roles(doc, [m for i, m in enumerate(names) if i not in shared], people)
-    names = [_by_office(doc, m, shared[i], people) if i in shared else m for i, m in enumerate(names)]
+    names = [_which_holder(doc, m, shared[i], people) if i in shared else m for i, m in enumerate(names)]
     learn_roles(doc, [names[i] for i in shared], people)
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
     quoted = inside_quotes(doc_quote_spans(doc))
@@ -188,7 +188,7 @@ def _shared_names(doc: Doc, names: list[Mention]) -> dict[int, set[str]]:
     return out
 
 
-def _by_office(doc: Doc, m: Mention, holders: set[str], people: dict[str, PersonFacts]) -> Mention:
+def _which_holder(doc: Doc, m: Mention, holders: set[str], people: dict[str, PersonFacts]) -> Mention:
     """"President Kim" is the Kim who is president, when only one of them is; "Mrs. Castellanos" the
     Castellanos who is a woman; and "the elder Harlan", of two Harlans, the one "Harlan" alone does not name."""
     titles = {o[0] for o in (office_at(doc, i) for i in range(m.token_start, m.token_end)) if o}
