@@ -338,3 +338,75 @@ def test_a_quotation_whose_own_verb_has_an_unnamed_subject_stays_theirs(nlp):
     body = (INTRO + "Biden said his granddaughter phoned him after the count. She said, “It's over.” "
             "He did not believe her.")
     assert speaker_of(table_of(nlp, body), "It's over") is None
+
+
+def test_mr_names_the_man_of_a_couple_named_last(nlp):
+    # neither first name has a gender in the name list: "Mr." picks the Amankwah just named in full
+    body = ("Ghana’s president, Efua Amankwah, met Nigeria’s president, Aminu Ladan, in Abuja. Amankwah, a former "
+            "central banker, struck a cautious note.\n\nSeated beside Ladan was her husband, Yaw Amankwah, a retired "
+            "diplomat. Mr. Amankwah said the food had been “excellent”.\n\nAmankwah, the host, spoke last. "
+            "“I have heard the stories,” she said.")
+    table = table_of(nlp, body, ["Efua Amankwah", "Aminu Ladan"])
+    assert speaker_of(table, "excellent") == "Yaw Amankwah"
+    assert speaker_of(table, "I have heard") == "Efua Amankwah"  # "Mr." taught her no gender
+
+
+def test_a_demonym_ties_the_role_to_the_country(nlp):
+    # "Ghanaian" is not in the hand-made list: the demonym comes from the country data; the president of a
+    # council whose name holds "Ghana" is not "the Ghanaian president"
+    body = ("Ghana’s president, Efua Amankwah, met Nigeria’s president, Aminu Ladan, in Abuja. Gifty Asamoah, "
+            "president of the Ghana Retail Traders Council, watched.\n\nLadan spoke first, and at length. "
+            "“We want fairness,” the Ghanaian president said.")
+    table = table_of(nlp, body, ["Efua Amankwah", "Aminu Ladan"])
+    assert speaker_of(table, "We want fairness") == "Efua Amankwah"
+
+
+RACE = ("Sen. Joel Castellano, a Democrat, rallied in Des Moines on Saturday against his rival for the nomination, "
+        "Gov. Patrice Oduya, also a Democrat.\n\n")
+DEBATE = ("Democratic Rep. Dana Whitfield and Republican businessman Cole Brannigan met for a debate moderated "
+          "by Janelle Ortiz.\n\n")
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker,leaders",
+    [
+        # a quotation over three paragraphs whose cue comes in the last: the paragraphs of the quotation do
+        # not put "he" out of reach of the narrator's sentence before it
+        (RACE + "He closed his speech with a story about his father.\n\n“My dad used to say the job isn't done "
+         "when the pipe's in the ground.\n\n“So I'm asking you for 16 days.\n\n“And when the water runs,” he "
+         "said, “we'll all know who laid the pipe.”", "And when the water", "Joel Castellano", None),
+        # a subject the parser hangs on the phrase before its verb
+        (RACE + "After the rally, Castellano, whose 2019 memoir, “The Long Way Home,” recounts his childhood in a "
+         "steel town, told The Des Moines Register that the poll was “a gift” to his campaign.", "a gift",
+         "Joel Castellano", None),
+        # of two Democrats, "the Democrat" is the one the sentence before is about
+        (RACE + "Castellano waved off a protester. “We've got room for everybody,” the Democrat said.",
+         "We've got room", "Joel Castellano", None),
+        # a name inside the quotation is not the subject of the verb after it
+        (DEBATE + "“You'll have thirty seconds, Mr. Brannigan,” Ortiz replied.", "You'll have", "Janelle Ortiz",
+         ["Dana Whitfield", "Cole Brannigan"]),
+        # a naming verb's word, hung by the parser inside the thing named
+        (DEBATE + "Brannigan called Whitfield's plan to raise the top rate “reckless” and unfair.", "reckless",
+         "Cole Brannigan", ["Dana Whitfield", "Cole Brannigan"]),
+        # an unnamed description before the colon: somebody the article does not name, not the last speaker
+        (DEBATE + "“Taxes are too high,” Brannigan said.\n\nThe former prosecutor shot back: “My opponent has "
+         "never met a tax break he didn't like.”", "My opponent", None, ["Dana Whitfield", "Cole Brannigan"]),
+    ],
+)
+def test_cues_of_rally_and_debate_stories(nlp, body, quote, speaker, leaders):
+    table = table_of(nlp, body, leaders or ["Joel Castellano", "Patrice Oduya"])
+    assert speaker_of(table, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Castellano, whose 2019 memoir, “The Long Way Home,” recounts his childhood, spoke first.",
+        "Mid-debate, the Castellano campaign released a new digital ad titled “Two-Truck Garage.”",
+    ],
+)
+def test_a_title_with_the_comma_inside_its_marks_is_nobody_s(nlp, sentence):
+    # a quotation just before: a title taken for a quotation of nobody's would float on to Oduya
+    table = table_of(nlp, RACE + "“We will win Iowa,” Oduya said. " + sentence, ["Joel Castellano", "Patrice Oduya"])
+    rows = table[(table.kind != "indirect") & ~table.text.str.startswith("We will")]
+    assert len(rows) == 1 and rows.iloc[0].speaker is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import article_from_text, canonical_place, clean_name, entity_table, parse, quote_table
+from helpers import article_from_text, canonical_place, clean_name, entity_table, find_leaders, parse, quote_table
 
 
 def test_clean_name_strips_titles_and_possessives():
@@ -66,3 +66,27 @@ def test_a_name_tagged_as_an_organisation_is_a_person_when_described_as_one(nlp)
     )
     t = entity_table(parse(article_from_text(text), nlp))
     assert "Jamal Reyes" in set(t[t.label == "PERSON"].canonical)
+
+
+def test_a_name_beside_an_office_is_a_person_whatever_the_first_name(nlp):
+    # the small model tags "Aminu Ladan" ORG, and "Aminu" has no gender in the name list
+    text = ("Trade talks\n\nThe talks brought Nigeria’s president, Aminu Ladan, and Ghana’s president, Efua "
+            "Amankwah, to Abuja.\n\n“They pay their taxes,” Ladan, 66, told a news conference.")
+    quotes = quote_table(parse(article_from_text(text), nlp))
+    assert list(quotes.speaker) == ["Aminu Ladan"]
+
+
+def test_an_untagged_name_with_an_age_is_a_person(nlp):
+    # "Ikenna" is tagged a place and "Obi" left untagged; "Obi, 47," is somebody's age
+    text = ("Shop war\n\nFor eleven years, Ikenna Obi sold phone chargers behind Makola Market.\n\n"
+            "“They did not even knock,” said Obi, 47, who was born in Anambra state.")
+    doc = parse(article_from_text(text), nlp)
+    assert list(quote_table(doc).speaker) == ["Ikenna Obi"]
+
+
+def test_lower_case_words_are_no_person(nlp):
+    # the small model tags "jollof" PERSON: it is neither a person nor a leader
+    text = ("Rivals\n\nThe two countries trade insults in the endless jollof wars. Efua Amankwah laughed. "
+            "The jollof wars go on, and John Mensah said jollof was his favourite dish.")
+    leaders = find_leaders(parse(article_from_text(text), nlp), k=3)
+    assert {leader.name for leader in leaders} == {"Efua Amankwah", "John Mensah"}

@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COMMISSIVE_VERBS, PARTICLE_SPEECH_VERBS, SAYING_NOUNS, SPEECH_VERBS, UTTERANCE_NOUNS
+from .lexicon import (
+    COMMISSIVE_VERBS,
+    NAMING_VERBS,
+    PARTICLE_SPEECH_VERBS,
+    SAYING_NOUNS,
+    SPEECH_VERBS,
+    UTTERANCE_NOUNS,
+)
 from .marks import QuoteSpan, doc_quote_spans, inside_quotes
 from .people import PeopleIndex
 from .pipeline import TokenTable, doc_text, require_article, sentence_index, sentence_spans, token_table
@@ -61,6 +68,12 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
                 j -= 1
             if j < v - 1 and is_person(doc[j]):
                 return doc[j]
+            # a subject the parser hung on the phrase before it ("After the rally, Castellano, whose memoir
+            # …, told the Register"): the one person standing free before the verb
+            sent = verb.sent
+            free = [k for k in range(sent.start, v) if dep[k] not in _NOT_FREE and is_person(doc[k])]
+            if len(free) == 1:
+                return doc[free[0]]
         up = head[v]
         if dep[v] == "pcomp" and tt.lower[up] == "as" and tt.lemma[head[up]] == "quote":
             # "KCNA quoted Kim as saying", "Kim was quoted as saying": the one quoted speaks
@@ -83,6 +96,10 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         return root
     return None
 
+
+
+#: Where a name before a subjectless verb is not its subject: a possessive, an object, a name's first word.
+_NOT_FREE = {"poss", "pobj", "dobj", "compound", "nsubj", "nsubjpass"}
 
 
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
@@ -148,6 +165,10 @@ def by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tupl
         while steps < 8:
             came_from = node
             if dep[node] in _BOUNDARIES and not inside(idx[head[node]]) and steps > 0:
+                namer = _naming_verb_above(tt, node)
+                if namer is not None and (best is None or steps < best[0]):
+                    best = (steps, namer)
+                    break
                 blocked = True
                 break
             node, steps = head[node], steps + 1
@@ -164,6 +185,20 @@ def by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tupl
     if outer is not None:
         return outer, False
     return attribute_to_subject(doc, doc[best[1]], inside, people), False
+
+
+def _naming_verb_above(tt: TokenTable, node: int) -> int | None:
+    """The naming verb ("called") whose object holds the clause at ``node`` ("the plan to raise the rate"),
+    when the verb has no complement of its own: the quotation the parser hung in that clause is the name."""
+    n = node
+    while tt.dep[n] not in ("dobj", "ROOT"):
+        n = tt.head[n]
+    verb = tt.head[n]
+    if tt.dep[n] != "dobj" or tt.lemma[verb] not in NAMING_VERBS or tt.pos[verb] != "VERB":
+        return None
+    if any(tt.dep[c] in ("oprd", "ccomp", "xcomp", "attr") for c in tt.children(verb)):
+        return None
+    return verb
 
 
 #: Auxiliaries of speech not yet made ("he would thank", "she will tell").
@@ -214,7 +249,7 @@ def own_subject_reports(doc: Doc, att: Attribution, tokens: range) -> bool:
 
 
 def attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Attribution | None:
-    subj = speech_subject(verb, lambda t: people.person_of(t) is not None)
+    subj = speech_subject(verb, lambda t: people.person_of(t) is not None and not inside(t.idx))
     if subj is None or inside(subj.idx):
         return None
     m = people.person_of(subj)
@@ -227,13 +262,15 @@ def attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> 
 
 def speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -> Attribution | None:
     """A main or parenthetical speech verb in the sentence with a person subject ("China and India, he
-    said, were “…”"), or one right next to the quotation."""
+    said, were “…”"), or one right next to the quotation; else, the unnamed subject of a speech verb right
+    next to it (an attribution with no speaker)."""
     tt = token_table(doc)
     lo, hi = None, None
     for i in range(sent.start, sent.end):
         if inside(tt.idx[i]):
             lo = i if lo is None else lo
             hi = i
+    unnamed = None
     for i in range(sent.start, sent.end):
         if inside(tt.idx[i]) or not is_cue_at(tt, i):
             continue
@@ -242,7 +279,15 @@ def speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -
             att = attribute_to_subject(doc, doc[i], inside, people)
             if att is not None and att.speaker:
                 return att
-    return None
+            if near and att is not None and unnamed is None and not _pronoun_subject(doc[i]):
+                unnamed = att  # "The former prosecutor shot back: “…”": somebody the article does not name
+    return unnamed
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """The verb's subject is a pronoun (left open, it may still be the previous speaker)."""
+    subj = speech_subject(verb)
+    return subj is not None and subj.pos_ == "PRON"
 
 
 def according_to(sent: Span, people: PeopleIndex, inside) -> Attribution | None:
@@ -329,7 +374,7 @@ def paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution 
     sent = sentence_spans(doc)[si]
     quoted = inside_quotes(doc_quote_spans(doc), with_marks=True)
     att = speech_verb_in_sentence(doc, sent, quoted, people)
-    if att is not None:
+    if att is not None and att.speaker:
         return replace(att, cue=f"{att.cue}:")
     named = [m for m in people.mentions if sent.start_char <= m.start < colon and not quoted(m.start)]
     if not named:

@@ -7,11 +7,12 @@ from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..read import QUOTE_MARKS, paragraph_at
 from .lexicon import (
     COUNTRY_WORDS,
+    OFFICES,
     ORGANISATION_WORDS,
     PARTY_WORDS,
     PLACE_ALIASES,
@@ -100,15 +101,28 @@ def first_name_gender(name: str) -> str | None:
 
 
 def _not_a_person(text: str) -> bool:
-    """A PERSON entity that names no person: a place ("Italy"), a party ("Labour"), a time zone or
-    other short capitals ("ET"), places joined by a hyphen ("Nigeria-South Africa")."""
+    """A PERSON entity that names no person: a place ("Italy"), a party ("Labour"), lower-case words,
+    a time zone or other short capitals ("ET"), places joined by a hyphen ("Nigeria-South Africa")."""
     name = clean_name(text)
-    if is_place_name(text) or name.lower() in PARTY_WORDS:
-        return True
+    if is_place_name(text) or name.lower() in PARTY_WORDS or not any(w[:1].isupper() for w in name.split()):
+        return True  # a place, a party, or words in lower case ("the endless jollof wars")
     if name.isupper() and len(name) <= 3:
         return True
     parts = [p for p in re.split(r"[-–]", name) if p.strip()]
     return len(parts) > 1 and all(is_place_name(p) for p in parts)
+
+
+def _named_as_organisation(ent: Span) -> bool:
+    """A PERSON entity the sentence or its own words make an organisation: in apposition to one ("the
+    news agency, Agência Brasil"), or a country as its last word after a word that is no first name
+    ("Greenpeace Brazil", but "Michael Jordan")."""
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.lemma_.lower() in ORGANISATION_WORDS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ORGANISATION_WORDS for c in ent.root.children):
+        return True
+    words = clean_name(span_text(ent)).split()
+    return len(words) >= 2 and is_place_name(words[-1]) and first_name_gender(" ".join(words)) is None
 
 
 def _speaks(ent: Span) -> bool:
@@ -154,6 +168,9 @@ def _described_as_person(ent: Span) -> bool:
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
             return True  # "her Democratic challenger, Jamal Reyes"
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and head.lower_ in OFFICES:
+        return True  # "Nigeria's president, Aminu Ladan": an office is held by a person, whatever the first name
     for child in ent.root.children:
         if child.i < ent.end or child.dep_ != "appos":
             continue
@@ -162,20 +179,65 @@ def _described_as_person(ent: Span) -> bool:
     return False
 
 
+def _is_age(tok: Token) -> bool:
+    """A bare number that can be an age in an apposition ("Obi, 47,")."""
+    return tok.dep_ == "appos" and tok.like_num and tok.text.isdigit() and 16 <= int(tok.text) <= 110
+
+
+def _name_run(doc: Doc, tok: Token) -> Span | None:
+    """The capitalised proper nouns ending at ``tok`` ("Ikenna Obi"), two to four of them, or None."""
+    start = tok.i
+    while start > 0 and tok.i - start < 3:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.head.i != tok.i or prev.is_sent_start:
+            break
+        start -= 1
+    if start == tok.i:
+        return None
+    span = doc[start : tok.i + 1]
+    return span if _looks_like_name(span_text(span)) else None
+
+
+def _aged_names(doc: Doc) -> list[Span]:
+    """Names the tagger left untagged (or tagged as a place) that an age apposition marks as a person:
+    "Ikenna Obi sold phone chargers … said Obi, 47," gives "Ikenna Obi"."""
+    aged = {t.head.text for t in doc if _is_age(t) and t.head.pos_ == "PROPN" and t.head.text[:1].isupper()}
+    if not aged:
+        return []
+    out = []
+    for tok in doc:
+        if tok.text in aged and tok.ent_type_ not in ("PERSON",) and (run := _name_run(doc, tok)) is not None:
+            if not any(w.ent_type_ == "PERSON" for w in run) and not is_place_name(span_text(run)):
+                out.append(Span(doc, run.start, run.end, label="PERSON"))
+    return out
+
+
 def _person_spans(doc: Doc) -> list[Span]:
-    """PERSON entities, plus names the tagger labelled otherwise but a title or an apposition marks as a person."""
+    """PERSON entities, plus names the tagger labelled otherwise (or missed) but a title, an apposition or an
+    age marks as a person."""
     out = []
     ents = doc_ents(doc)
     for e in ents:
         text = span_text(e)
-        if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents):
+        if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents) \
+                and not _named_as_organisation(e):
             out.append(e)
         elif e.label_ in _NON_PERSON_LABELS and _looks_like_name(clean_name(text)) and (
             _titled(e) or _described_as_person(e)
         ):
             if canonical_place(text) == clean_name(text) and clean_name(text).lower() not in PLACE_ALIASES:
                 out.append(e)
-    return out
+    # a full name tagged otherwise whose surname the article gives a title elsewhere ("Helena Duarte" tagged
+    # ORG, "Ms Duarte said")
+    titled = {clean_name(span_text(e)) for e in out if _titled(e) or span_text(e) != clean_name(span_text(e))}
+    titled = {n for n in titled if len(n.split()) == 1}
+    taken = {e.start for e in out}
+    for e in ents:
+        words = clean_name(span_text(e)).split()
+        if e.start not in taken and e.label_ in _NON_PERSON_LABELS and 2 <= len(words) <= 4 \
+                and words[-1] in titled and _looks_like_name(" ".join(words)) and not is_place_name(" ".join(words)):
+            out.append(e)
+    return out + _aged_names(doc)
 
 
 def person_aliases(doc: Doc) -> dict[str, str]:

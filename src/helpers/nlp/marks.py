@@ -4,8 +4,9 @@ Pairs only matching marks: curly “…”, straight "…", single ‘…’ and
 „ “ / „ ”. Apostrophes (Russia’s, don't, '90s, leaders’) are never marks. An
 opening mark never closed runs to the end of its paragraph; a quotation still
 open at a paragraph's end continues when the next paragraph opens again with
-the same mark (one stretch per paragraph, sharing a ``group``). Inside a
-quotation, nested quotations belong to the outer one.
+the same mark (one stretch per paragraph, sharing a ``group``). A quotation
+nested in another (``“Oduya says, ‘We can't afford it.’ Well, …”``) is a stretch
+of its own, found by ``nested_quote_spans``; the outer stretch keeps its words.
 """
 
 from __future__ import annotations
@@ -115,12 +116,17 @@ def _classify(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]])
     return None
 
 
-def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, bool]], str | None]:
-    """Top-level quoted stretches in ``text[lo:hi]``: (start, end, open mark, closed).
+_Stretch = tuple[int, int, str, bool]  # start, end, open mark, closed
 
-    Returns the stretches and the mark still open at the end of the paragraph (or None).
+
+def _scan(text: str, lo: int, hi: int) -> tuple[list[_Stretch], str | None, list[_Stretch]]:
+    """Quoted stretches in ``text[lo:hi]``: (start, end, open mark, closed).
+
+    Returns the top-level stretches, the mark still open at the end of the paragraph (or None), and
+    the closed stretches nested one level inside a top-level one.
     """
-    out: list[tuple[int, int, str, bool]] = []
+    out: list[_Stretch] = []
+    nested: list[_Stretch] = []
     stack: list[tuple[str, int]] = []
     for mark in _MARK.finditer(text, lo, hi):
         i, c = mark.start(), mark.group()
@@ -135,6 +141,8 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, bool]]
                     del stack[depth:]
                     if depth == 0 and i > pos + 1:
                         out.append((pos + 1, i, m, True))
+                    elif depth == 1 and i > pos + 1:
+                        nested.append((pos + 1, i, m, True))
                     break
             continue
         stack.append(("”" if kind == "open-as-”" else c, i))
@@ -147,7 +155,10 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str, bool]]
         if pos + 1 < end:
             out.append((pos + 1, end, m, False))
         still_open = m
-    return out, still_open
+    top = [(s, e) for s, e, _, _ in out]
+    # a nested stretch inside a quotation never closed is kept; one outside every quotation was a stray
+    nested = [n for n in nested if any(s <= n[0] and n[1] <= e for s, e in top)]
+    return out, still_open, nested
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -171,7 +182,7 @@ def find_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSp
     carried: str | None = None
     carried_from: int | None = None
     for pi, para in enumerate(paragraphs):
-        found, still_open = _scan(text, para.start, para.end)
+        found, still_open, _ = _scan(text, para.start, para.end)
         continues = (
             carried is not None
             and carried_from == pi - 1
@@ -188,6 +199,26 @@ def find_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSp
             spans.append(QuoteSpan(s, e, m, closed, pi, group))
         carried, carried_from = (still_open, pi) if still_open else (None, None)
     return spans
+
+
+def nested_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSpan]:
+    """The quotations nested one level inside another ("‘…’" inside "“…”"), each its own group numbered
+    after the top-level ones (``find_quote_spans``)."""
+    group = max((q.group for q in find_quote_spans(text, paragraphs)), default=-1)
+    spans: list[QuoteSpan] = []
+    for pi, para in enumerate(paragraphs):
+        for s, e, m, closed in _scan(text, para.start, para.end)[2]:
+            s, e = _trim(text, s, e)
+            if e > s:
+                group += 1
+                spans.append(QuoteSpan(s, e, m, closed, pi, group))
+    return spans
+
+
+def doc_nested_spans(doc: Doc) -> list[QuoteSpan]:
+    """``nested_quote_spans`` of a parsed article (computed when asked; few articles have any)."""
+    article = require_article(doc)
+    return nested_quote_spans(doc_text(doc), article.paragraphs)
 
 
 def quote_spans(article: Article, text: str | None = None) -> list[QuoteSpan]:

@@ -17,7 +17,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..read import paragraph_at
 from .entities import clean_name, person_aliases
-from .lexicon import COUNTRY_WORDS, FEMALE_TITLES, HONORIFICS, KIN_MODIFIERS, MALE_TITLES, PRONOUNS
+from .lexicon import (
+    COUNTRY_WORDS,
+    FEMALE_TITLES,
+    HONORIFICS,
+    INDEFINITE_WORDS,
+    KIN_MODIFIERS,
+    MALE_TITLES,
+    OFFICES,
+    PRONOUNS,
+    UNNAMED_PERSON_NOUNS,
+)
 from .marks import doc_quote_spans, inside_quotes
 from .memo import Memo, memo
 from .pipeline import doc_ents, require_article, sentence_index, sentence_spans, span_text, token_sentence, token_table
@@ -154,7 +164,8 @@ def _find(doc: Doc) -> _Found:
     people: dict[str, PersonFacts] = {}
     shared = _shared_names(doc, names)
     learn_roles(doc, [m for i, m in enumerate(names) if i not in shared], people)
-    names = [_which_holder(doc, m, shared[i], people) if i in shared else m for i, m in enumerate(names)]
+    names = [_which_holder(doc, m, shared[i], people, names[:i]) if i in shared else m
+             for i, m in enumerate(names)]
     learn_roles(doc, [names[i] for i in shared], people)
     covered = {i for m in names for i in range(m.token_start, m.token_end)}
     quoted = inside_quotes(doc_quote_spans(doc))
@@ -188,9 +199,12 @@ def _shared_names(doc: Doc, names: list[Mention]) -> dict[int, set[str]]:
     return out
 
 
-def _which_holder(doc: Doc, m: Mention, holders: set[str], people: dict[str, PersonFacts]) -> Mention:
+def _which_holder(doc: Doc, m: Mention, holders: set[str], people: dict[str, PersonFacts],
+                  before: list[Mention]) -> Mention:
     """"President Kim" is the Kim who is president, when only one of them is; "Mrs. Castellanos" the
-    Castellanos who is a woman; and "the elder Harlan", of two Harlans, the one "Harlan" alone does not name."""
+    Castellanos who is a woman (of two whose genders are not known, the one named in full just before, in
+    the same paragraph: "Yaw Amankwah, a retired diplomat. Mr. Amankwah said"); and "the elder Harlan",
+    of two Harlans, the one "Harlan" alone does not name."""
     titles = {o[0] for o in (office_at(doc, i) for i in range(m.token_start, m.token_end)) if o}
     fit = [h for h in sorted(holders) if titles & people.get(h, PersonFacts(h)).offices]
     if len(fit) == 1:
@@ -200,6 +214,15 @@ def _which_holder(doc: Doc, m: Mention, holders: set[str], people: dict[str, Per
     fit = [h for h in sorted(holders) if gender and people.get(h, PersonFacts(h)).gender == gender]
     if len(fit) == 1:
         return replace(m, person=fit[0])
+    if gender and not fit and before:
+        # of holders whose genders are not known, one named in full in this sentence or the one before
+        open_ = {h for h in holders if people.get(h, PersonFacts(h)).gender is None}
+        last = before[-1]
+        si, prev = sentence_index(doc, m.start), sentence_index(doc, last.start)
+        if last.person in open_ and last.rule != SURNAME and si is not None and prev is not None \
+                and si - prev <= 1 and paragraph_at(require_article(doc), m.start) == \
+                paragraph_at(require_article(doc), last.start):
+            return replace(m, person=last.person)
     if m.token_start > 0 and doc[m.token_start - 1].lower_ in KIN_MODIFIERS and len(holders) == 2 \
             and m.person in holders:
         return replace(m, person=next(h for h in holders if h != m.person))
@@ -372,6 +395,21 @@ def _in_fronted_modifier(tok: Token, pron: Token) -> bool:
 _FRONTED_DEPS = {"advcl", "prep", "npadvmod"}
 
 
+def _unnamed_subject(sent: Span, before: int) -> bool:
+    """The sentence's main subject, before token ``before``, is somebody left unnamed ("A senior Colombian
+    official", "another aide"): a person noun with an indefinite determiner."""
+    root = sent.root
+    subjects = [c for tok in (root, *(c for c in root.children if c.dep_ == "conj"))
+                for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+    if root.pos_ == "NOUN":
+        subjects.append(root)  # the parser made the subject the root ("A senior official, who …, admitted")
+    return any(
+        subj.i < before and subj.pos_ == "NOUN" and (subj.lemma_ in UNNAMED_PERSON_NOUNS or subj.lemma_ in OFFICES)
+        and any(c.dep_ == "det" and c.lower_ in INDEFINITE_WORDS for c in subj.children)
+        for subj in subjects
+    )
+
+
 def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str, PersonFacts], quoted) -> str | None:
     """The person a pronoun most likely refers to.
 
@@ -408,20 +446,30 @@ def _antecedent(doc: Doc, mentions: list[Mention], pron: Token, people: dict[str
     if same:
         subjects = [m for m in same if _is_subject(doc[m.head])]
         return (subjects[-1] if subjects else same[-1]).person
+    if _unnamed_subject(sent, pron.i):
+        return None  # "A senior official, who asked not to be named because he …"
     article = require_article(doc)
     para = paragraph_at(article, pron.idx)
     back = 0
+    quoted_paras: set[int] = set()  # paragraphs passed over that hold only quoted sentences, so far
+    narrated_paras: set[int] = set()
     for prev_i in range(si - 1, max(-1, si - 12), -1):
         prev = sents[prev_i]
+        prev_para = paragraph_at(article, prev.start_char)
         if _all_quoted(prev, quoted):
+            quoted_paras.add(prev_para)
             continue  # a quoted sentence is the speaker's words, not the narrator's: look past it
+        narrated_paras.add(prev_para)
         back += 1
         if back > 3:
             break
-        prev_para = paragraph_at(article, prev.start_char)
-        if para is not None and prev_para is not None and para - prev_para > 2:
+        # paragraphs of a quotation running over several do not count toward the distance
+        between = len(quoted_paras - narrated_paras)
+        if para is not None and prev_para is not None and para - prev_para - between > 2:
             break
         inside = [m for m in mentions if prev.start <= m.token_start < prev.end and fits(m)]
+        if not inside and _unnamed_subject(prev, prev.end):
+            return None  # "A senior official admitted as much. “…,” he told the BBC."
         if not inside:
             continue
         main = [m for m in inside if _is_subject(doc[m.head]) and doc[m.head].head.dep_ in ("ROOT", "conj")]

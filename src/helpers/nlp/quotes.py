@@ -47,8 +47,8 @@ from .cues import (
     tokens_in,
 )
 from .leaders import leader_name, leader_names
-from .lexicon import REPORTING_VERBS
-from .marks import QuoteSpan, doc_quote_spans, inside_quotes
+from .lexicon import FIRST_PERSON, REPORTING_VERBS
+from .marks import QuoteSpan, doc_nested_spans, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
 from .schema import COUNT_COLUMNS, DIRECT, ECHO_CUE, FLOATING_CUE, INDIRECT, PRONOUN, QUOTE_COLUMNS, SCARE
@@ -164,7 +164,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
             if _is_term(doc, q, sents[sentence] if sentence is not None else None) or _is_title(doc, q):
                 kind = SCARE
             else:  # a floating quotation
-                attribution = _previous_speaker(q, quotes, cue_events)
+                attribution = _previous_speaker(q, quotes, cue_events) or _paragraph_subject(doc, q, people)
         quotes.append(
             Quote(
                 text=article.text[q.start : q.end],
@@ -184,12 +184,50 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     headlines = {i for i, p in enumerate(article.paragraphs) if p.kind != "body"}
     titles = {q.start for q in spans if q.paragraph not in headlines and _is_title(doc, q)}
     quotes = _echoes(quotes, headlines, titles)
+    nested = _nested_quotes(doc, people, quotes)
+    if nested:
+        quotes = sorted(quotes + nested, key=lambda q: q.start)  # each right after the one that holds it
     if indirect:
         next_group = max((q.group for q in quotes), default=-1) + 1
         for k, item in enumerate(_indirect_statements(doc, people, in_any)):
             quotes.append(replace(item, group=next_group + k))
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _nested_quotes(doc: Doc, people: PeopleIndex, quotes: list[Quote]) -> list[Quote]:
+    """The quotations nested in another, each its own row: ``“Governor Oduya says, ‘We can't afford it.’ …”``
+    gives Oduya the inner words; ``“As I said, ‘…’”`` gives them to the outer speaker; with no cue inside
+    the outer quotation, they are nobody's named."""
+    text = require_article(doc).text
+    sents = sentence_spans(doc)
+    out = []
+    for q in doc_nested_spans(doc):
+        outer = next((o for o in quotes if o.start <= q.start and q.end <= o.end and o.kind != INDIRECT), None)
+        if outer is None:
+            continue
+        lo, hi = q.start - 1, q.end + (1 if q.closed else 0)
+        tokens = tokens_in(doc, q.start, q.end)
+        attribution = by_speech_verb(doc, tokens, lambda char, lo=lo, hi=hi: lo <= char < hi, people)[0] \
+            if tokens else None
+        if attribution is not None and not outer.start <= attribution.cue_char < outer.end:
+            attribution = None  # the cue must be the outer speaker's words ("Rishi told me"), not their own cue
+        if attribution is not None and not attribution.speaker and (attribution.mention or "").lower() in FIRST_PERSON:
+            attribution = replace(attribution, speaker=outer.speaker)  # the speaker quoting their own words
+        sentence = sentence_index(doc, q.start)
+        kind = DIRECT
+        if not (attribution and attribution.speaker) and (
+            _is_term(doc, q, sents[sentence] if sentence is not None else None) or _is_title(doc, q)
+        ):
+            kind = SCARE
+        out.append(Quote(
+            text=text[q.start : q.end], start=q.start, end=q.end,
+            speaker=attribution.speaker if attribution else None,
+            speaker_mention=attribution.mention if attribution else None,
+            cue=attribution.cue if attribution else None,
+            kind=kind, group=q.group, paragraph=q.paragraph, sentence=sentence,
+        ))
+    return out
 
 
 #: The longest cue clause that still joins the two parts of a quotation (“…,” Brennan said on a recent
@@ -279,11 +317,22 @@ _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to
                       "la", "el", "le", "du", "des", "di", "del"}
 
 
+#: Words that name what follows as a title ("an ad titled “Kitchen Table.”").
+_TITLING_WORDS = (" titled", " entitled")
+
+
 def _is_title(doc: Doc, q: QuoteSpan) -> bool:
     """A quotation that is the title of a show, book, film or slogan ("Meet the Press", "King of Boys"):
-    two to eight words inside a sentence, every one capitalised but the small ones, no sentence punctuation,
-    and not a name the article gives a person."""
-    text = doc_text(doc)[q.start : q.end].strip()
+    two to eight words inside a sentence, every one capitalised but the small ones, no sentence punctuation
+    (but, in apposition, the comma or full stop American style puts inside the mark), and not a name the article gives a
+    person."""
+    full = doc_text(doc)
+    text = full[q.start : q.end].strip()
+    lead = full[max(0, q.start - 40) : q.start - 1].rstrip(" ")
+    if text[-1:] in ",." and (lead.endswith(",") or lead.lower().endswith(_TITLING_WORDS)):
+        # in apposition or named as a title, with the comma or full stop American style puts inside the
+        # closing mark: "his memoir, “The Long Way Home,” recounts"; "an ad titled “Two-Truck Garage.”"
+        text = text[:-1]
     words = WORD.findall(text)
     if not 2 <= len(words) <= 8 or text[-1:] in ".!?,;:" or text.isupper():
         return False
@@ -319,12 +368,36 @@ def _speech_events(doc: Doc, people: PeopleIndex, in_any) -> list[tuple[int, int
     return out
 
 
+def _paragraph_subject(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
+    """A quotation with no cue opening its paragraph, after a paragraph whose last sentence is about a
+    person ("Afterwards he was blunt." ¶ "“Every president comes to Belém …”"): that person's words."""
+    article = require_article(doc)
+    if q.paragraph is None or q.paragraph == 0 or q.start - 1 != article.paragraphs[q.paragraph].start:
+        return None
+    prev = article.paragraphs[q.paragraph - 1]
+    if prev.kind != "body":
+        return None
+    si = sentence_index(doc, max(prev.start, prev.end - 1))
+    if si is None:
+        return None
+    sent = sentence_spans(doc)[si]
+    if inside_quotes(doc_quote_spans(doc), with_marks=True)(sent.start_char):
+        return None
+    for subj in sent.root.children:
+        if subj.dep_ == "nsubj":
+            m = people.person_of(subj)
+            if m is not None:
+                return Attribution(m.person, article.text[m.start : m.end], FLOATING_CUE, subj.idx)
+    return None
+
+
 def _previous_speaker(q: QuoteSpan, quotes: list[Quote], cue_events) -> Attribution | None:
-    """The speaker of the quotation or speech verb just before ``q`` in the same or the previous paragraph."""
-    cands: list[tuple[int, str, str | None]] = [
+    """The speaker of the quotation or speech verb just before ``q`` in the same or the previous paragraph;
+    after a quotation of somebody unnamed ("“…,” he told the BBC", "he" left open), nobody named."""
+    cands: list[tuple[int, str | None, str | None]] = [
         (prev.start, prev.speaker, prev.speaker_mention)
         for prev in quotes
-        if prev.speaker and prev.kind == DIRECT and prev.paragraph is not None
+        if (prev.speaker or prev.speaker_mention) and prev.kind == DIRECT and prev.paragraph is not None
         and q.paragraph - 1 <= prev.paragraph <= q.paragraph
     ]
     cands += [

@@ -74,8 +74,24 @@ class RolePhrase:
 # --------------------------------------------------------------------------- small token helpers
 
 
+def _in_organisation_name(tok: Token) -> bool:
+    """The token is part of a longer organisation's name ("the Ghana Retail Traders Council"), which
+    ties nobody to the country: "the Kremlin" and "the White House" are seats of government, not such names."""
+    if tok.ent_type_ != "ORG":
+        return False
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    name = doc[start:end].text.lower().removeprefix("the ")
+    return end - start > 1 and name not in COUNTRY_WORDS
+
+
 def country_of(tokens: list[Token]) -> str | None:
     """The country named by modifier tokens ("Russian", "US", "the White House", "Kremlin")."""
+    tokens = [t for t in tokens if not _in_organisation_name(t)]
     words = [t.text.lower().strip(".") if t.text.lower() not in ("u.s.", "u.k.") else t.text.lower() for t in tokens]
     for n in (2, 1):
         for i in range(len(words) - n + 1):
@@ -120,8 +136,9 @@ def office_at(doc: Doc, i: int) -> tuple[str, int] | None:
     return None
 
 
-def modifiers_before(doc: Doc, start: int, limit: int = 6) -> tuple[int, list[Token], Token | None]:
-    """Walk left from ``start`` over country/adjective modifiers; returns new start, modifiers, determiner."""
+def modifiers_before(doc: Doc, start: int, limit: int = 8) -> tuple[int, list[Token], Token | None]:
+    """Walk left from ``start`` over country/adjective modifiers ("the 63-year-old Brazilian"); returns new
+    start, modifiers, determiner."""
     i = start - 1
     mods: list[Token] = []
     det = None
@@ -191,6 +208,8 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
                 # "President Bola Tinubu received his South African counterpart, Cyril Ramaphosa": the
                 # counterpart holds the same office, in the country the phrase names
                 _learn_counterpart(doc, m, names, people, p, country_of(phrase))
+            elif relation and country_of(phrase):
+                p.countries.add(country_of(phrase))  # "Ghana's president, Efua Amankwah"
         party = party_of(described)
         if party:
             p.parties.add(party)
@@ -328,8 +347,18 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     if info.party:
         # "the Republican", "the Democratic nominee": the one person of that party, when the article says
         members = [p for p in cands if info.party in p.parties]
+        if not members:
+            # "Sen. Carol Whitaker and her Democratic challenger, Jamal Reyes … the Republican said": of two
+            # leaders, the one with no party named when the other's is another one
+            lead = [people[n] for n in leaders if n in people]
+            open_ = [p for p in lead if not p.parties]
+            if len(lead) == 2 and len(open_) == 1 and all(p.parties - {info.party} for p in lead if p.parties):
+                return open_[0].name
         if title == PARTY_MEMBER or not any(title in p.offices for p in members):
-            return members[0].name if len(members) == 1 else None
+            if len(members) == 1:
+                return members[0].name
+            # two Democrats: "the Democrat said" right after a sentence about one of them is that one
+            return _salient_holder({p.name for p in members}, salient, recent)
         cands = members
     if title in RELATIONAL:
         pool = [people[n] for n in leaders if n in people] or cands
@@ -341,7 +370,7 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     if country:
         in_country = [p for p in cands if country in p.countries]
         # nobody is tied to that country: the one holder of the office whose country is unknown
-        cands = in_country or [p for p in cands if not p.countries and p.offices and could_hold(p, title)]
+        cands = in_country or [p for p in cands if not p.countries and title in p.offices]
     if title in GENERIC:
         lead = [p for p in cands if p.name in leaders]
         cands = lead or [p for p in cands if p.offices & TOP_OFFICES]
@@ -351,19 +380,26 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
             # "the Chinese president" for someone introduced as "Chinese leader Xi Jinping"
             exact = [p for p in cands if p.offices & TOP_OFFICES]
         nobody_there = not country or not any(country in p.countries for p in people.values())
-        if not exact and nobody_there and not any(title in p.offices for p in people.values()):
-            # the article gives nobody the office (nor ties anyone to the country): the salient person
-            # ("When Lachlan Doyle landed, the Australian prime minister said …")
+        if not exact and nobody_there and (country or not any(title in p.offices for p in people.values())):
+            # the article gives nobody the office, or ties nobody to the country: the salient person, when
+            # tied to no other country ("When Lachlan Doyle landed, the Australian prime minister said …";
+            # "Helena Duarte walked off the stage. The 63-year-old Brazilian president had just told …")
             person = salient()
-            if person is not None and could_hold(people.setdefault(person, PersonFacts(person)), title):
+            facts = people.setdefault(person, PersonFacts(person)) if person is not None else None
+            if facts is not None and could_hold(facts, title) and not facts.countries - {country}:
                 return person
         cands = exact
     if len(cands) == 1:
         return cands[0].name
     if len(cands) > 1:
         # two presidents: "the president said" right after a sentence about one of them is that one
-        person = salient()
-        holders = {p.name for p in cands}
-        if person is not None and person in holders and (recent is None or recent() & holders == {person}):
-            return person
+        return _salient_holder({p.name for p in cands}, salient, recent)
+    return None
+
+
+def _salient_holder(holders: set[str], salient, recent) -> str | None:
+    """Of several people a role phrase fits, the salient one, when the other is not named just before."""
+    person = salient()
+    if person is not None and person in holders and (recent is None or recent() & holders == {person}):
+        return person
     return None
