@@ -410,3 +410,59 @@ def test_a_title_with_the_comma_inside_its_marks_is_nobody_s(nlp, sentence):
     table = table_of(nlp, RACE + "“We will win Iowa,” Oduya said. " + sentence, ["Joel Castellano", "Patrice Oduya"])
     rows = table[(table.kind != "indirect") & ~table.text.str.startswith("We will")]
     assert len(rows) == 1 and rows.iloc[0].speaker is None
+
+
+SUMMIT = ("Helena Duarte walked off the stage in Belém on Tuesday. Colombia’s president, Andrés Felipe Salcedo, "
+          "spoke after her.\n\n")
+SUMMIT_LEADERS = ["Helena Duarte", "Andrés Felipe Salcedo"]
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # an unnamed subject keeps the pronoun after it from the president named before
+        (SUMMIT + "A senior Colombian official, who asked not to be named, admitted as much. “We know where the "
+         "camps are,” he told the BBC. “What we don’t have is the people to hold the ground.”", "We know where",
+         None),
+        (SUMMIT + "A senior Colombian official, who asked not to be named, admitted as much. “We know where the "
+         "camps are,” he told the BBC. “What we don’t have is the people to hold the ground.”", "What we don",
+         None),
+        # organisations the small model tags as people
+        (SUMMIT + "Brazil’s news agency, Agência Brasil, described the meeting as “historic”.", "historic", None),
+        (SUMMIT + "Greenpeace Brazil was more cautious, calling the commitment “a step, not a leap”.", "a step",
+         None),
+        # "the 63-year-old Brazilian president": nobody is tied to Brazil yet, and the sentence before is
+        # about Duarte
+        ("Maria Silva walked off the stage in Belém on Tuesday, to long applause. The 63-year-old Brazilian "
+         "president had just told the hall that the Amazon was near a “point of no return”. Colombia’s "
+         "president, Andrés Felipe Salcedo, spoke next.", "point of no", "Maria Silva"),
+        # a quotation with no cue opening the paragraph after one about its speaker
+        (SUMMIT + "Marivaldo Tembé, a leader of the Tembé people, had travelled two days by boat. Afterwards he "
+         "was blunt.\n\n“Every president comes to Belém and says the forest is sacred.”", "Every president",
+         "Marivaldo Tembé"),
+    ],
+)
+def test_unnamed_sources_organisations_and_roles_at_a_summit(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body, SUMMIT_LEADERS), quote) == speaker
+
+
+def test_the_party_of_the_one_whose_party_is_not_named(nlp):
+    # only her challenger's party is named: "the Republican" is the other one of the two
+    body = ("Sen. Carol Whitaker and her Democratic challenger, Jamal Reyes, clashed on Thursday.\n\n"
+            "Whitaker said the bill was a messaging exercise. “I voted for the version that passed,” the "
+            "Republican said.")
+    assert speaker_of(table_of(nlp, body, ["Carol Whitaker", "Jamal Reyes"]), "I voted") == "Carol Whitaker"
+
+
+def test_a_nested_quotation_is_the_words_of_whoever_the_outer_speaker_says_spoke_them(nlp):
+    body = (RACE + "“Governor Oduya says, ‘We can’t afford to go all the way.’ Well, I’ve been to Ottumwa,” "
+            "Castellano said.\n\nOduya’s ally, Meg Lund, told the crowd: “When Patrice told me ‘we will win "
+            "Iowa’, I believed her.”")
+    table = table_of(nlp, body, ["Joel Castellano", "Patrice Oduya"])
+    assert speaker_of(table, "Governor Oduya says") == "Joel Castellano"
+    assert speaker_of(table, "We can’t afford") == "Patrice Oduya"
+    # the cue of a nested quotation is inside the outer one: "Patrice" is no name the article gives, and
+    # "told the crowd" is Lund's own cue, not the inner words' cue
+    assert speaker_of(table, "we will win") is None
+    counts = quote_counts(table, ["Joel Castellano", "Patrice Oduya"]).set_index("leader")
+    assert counts.loc["Patrice Oduya", "direct_quotes"] == 1

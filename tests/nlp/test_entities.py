@@ -90,3 +90,12 @@ def test_lower_case_words_are_no_person(nlp):
             "The jollof wars go on, and John Mensah said jollof was his favourite dish.")
     leaders = find_leaders(parse(article_from_text(text), nlp), k=3)
     assert {leader.name for leader in leaders} == {"Efua Amankwah", "John Mensah"}
+
+
+def test_a_full_name_whose_surname_has_a_title_elsewhere_is_a_person(nlp):
+    # the small model tags "Helena Duarte" ORG here; "Ms Duarte" makes her a person, named in full
+    text = ("Summit\n\nWhen Helena Duarte walked off the stage at the convention centre in Belém on Tuesday, the "
+            "applause went on for almost a minute.\n\nAsked about drilling, Ms Duarte said it was “not in "
+            "conflict” with the pledge.")
+    quotes = quote_table(parse(article_from_text(text), nlp))
+    assert list(quotes.speaker) == ["Helena Duarte"]

@@ -38,10 +38,12 @@ SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "comm
 UTTERANCE_NOUNS = {"remark", "remarks", "comment", "comments", "words", "phrase", "line", "jibe", "quip", "claim",
                    "warning", "pledge", "promise", "description", "label", "boast", "vow", "threat", "insult",
                    "retort", "answer", "reply", "question", "taunt", "slur", "talk", "speech", "rhetoric"}
+#: Speech verbs that report a thought, not words spoken ("I believed her"): no cue of a nested quotation.
+THINKING_VERBS = {"feel", "believe", "think", "hope", "wonder"}
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
 REPORTING_VERBS = SPEECH_VERBS - {
     "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
-    "feel", "believe", "think", "hope", "agree", "continue", "point", "speak", "write", "post", "ask",
+    *THINKING_VERBS, "agree", "continue", "point", "speak", "write", "post", "ask",
     "characterize", "characterise", "report", "demand", "mention", "recall",
     "thank", "congratulate", "wonder", "sigh", "laugh", "snap", "tease", "scold",
 }

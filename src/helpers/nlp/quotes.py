@@ -47,7 +47,7 @@ from .cues import (
     tokens_in,
 )
 from .leaders import leader_name, leader_names
-from .lexicon import FIRST_PERSON, REPORTING_VERBS
+from .lexicon import FIRST_PERSON, REPORTING_VERBS, THINKING_VERBS
 from .marks import QuoteSpan, doc_nested_spans, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
@@ -210,8 +210,9 @@ def _nested_quotes(doc: Doc, people: PeopleIndex, quotes: list[Quote]) -> list[Q
         tokens = tokens_in(doc, q.start, q.end)
         attribution = by_speech_verb(doc, tokens, lambda char, lo=lo, hi=hi: lo <= char < hi, people)[0] \
             if tokens else None
-        if attribution is not None and not outer.start <= attribution.cue_char < outer.end:
-            attribution = None  # the cue must be the outer speaker's words ("Rishi told me"), not their own cue
+        if attribution is not None and (not outer.start <= attribution.cue_char < outer.end
+                                        or doc[_token_at(doc, attribution.cue_char)].lemma_ in THINKING_VERBS):
+            attribution = None  # the cue is in the outer speaker's words ("Rishi told me"), and no thought
         if attribution is not None and not attribution.speaker and (attribution.mention or "").lower() in FIRST_PERSON:
             attribution = replace(attribution, speaker=outer.speaker)  # the speaker quoting their own words
         sentence = sentence_index(doc, q.start)
