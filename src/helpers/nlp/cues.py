@@ -85,6 +85,10 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         if dep[v] == "acl" and tt.lemma[up] in SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
             v = head[up]  # "issued a statement saying"
             continue
+        if dep[v] == "xcomp":
+            objects = [c for c in tt.children(up) if dep[c] == "dobj" and c < v]
+            if objects:  # "prompting the prime minister to promise “…”": the one prompted speaks
+                return doc[objects[0]]
         if dep[v] in ("conj", "xcomp", "advcl"):
             v = up
             continue
@@ -119,10 +123,14 @@ def is_cue_at(tt: TokenTable, i: int) -> bool:
 
 
 def as_put_it(tt: TokenTable, i: int) -> bool:
-    """"as X put it": ``put`` with the object "it" and the marker "as"."""
+    """"as X put it", "X put it bluntly", "put it to me": ``put`` with the object "it" and the marker "as",
+    a manner adverb or "to" someone."""
     kids = tt.children(i)
     return any(tt.lower[c] == "it" and tt.dep[c] == "dobj" for c in kids) and any(
-        tt.lower[c] == "as" and tt.dep[c] in ("mark", "advmod", "prep") for c in kids)
+        tt.lower[c] == "as" and tt.dep[c] in ("mark", "advmod", "prep")
+        or tt.dep[c] == "advmod" and tt.lower[c].endswith("ly")
+        or tt.dep[c] in ("prep", "dative") and tt.lower[c] == "to"
+        for c in kids)
 
 
 # --------------------------------------------------------------------------- attribution rules
@@ -181,6 +189,12 @@ def by_speech_verb(doc: Doc, tokens: range, inside, people: PeopleIndex) -> tupl
                 break
     if best is None:
         return None, blocked
+    verb = best[1]
+    if any(tt.dep[c] == "mark" and tt.lower[c] in ("whether", "if") for c in tt.children(verb)) \
+            and is_cue_at(tt, head[verb]) and not inside(idx[head[verb]]):
+        # "Reid wondered whether Hartley agreed that Scotland had “already solved” it": a question asked, so
+        # the words are the asker's
+        best = (best[0], head[verb])
     outer = _unnamed_reporter(doc, doc[best[1]], inside, people)
     if outer is not None:
         return outer, False
@@ -274,7 +288,7 @@ def speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -
     for i in range(sent.start, sent.end):
         if inside(tt.idx[i]) or not is_cue_at(tt, i):
             continue
-        near = lo is not None and (lo - 4 <= i < lo or hi < i <= hi + 4)
+        near = lo is not None and (lo - 4 <= i < lo or hi < i <= hi + 4 or i < lo and _colon_between(tt, i, lo))
         if tt.dep[i] in ("ROOT", "parataxis") or near or tt.lemma[i] == "put":
             att = attribute_to_subject(doc, doc[i], inside, people)
             if att is not None and att.speaker:
@@ -282,6 +296,15 @@ def speech_verb_in_sentence(doc: Doc, sent: Span, inside, people: PeopleIndex) -
             if near and att is not None and unnamed is None and not _pronoun_subject(doc[i]):
                 unnamed = att  # "The former prosecutor shot back: “…”": somebody the article does not name
     return unnamed
+
+
+def _colon_between(tt: TokenTable, i: int, lo: int) -> bool:
+    """The cue at ``i`` ends its clause with a colon that opens the quotation at ``lo``, a dozen words on at
+    most ("put it to me bluntly over coffee in Ottawa: “…”")."""
+    j = lo - 1
+    while j > i and (tt.is_punct[j] and tt.text[j] != ":" or tt.is_space[j]):
+        j -= 1
+    return tt.text[j] == ":" and sum(not tt.is_punct[k] for k in range(i, j)) <= 12
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -385,18 +408,39 @@ def paragraph_colon(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution 
 
 def possessive_remark(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
     """``Clinton's “basket of deplorables” remark``: a person's possessive before the quotation and a noun
-    for words (remark, comments, jibe …) right after it."""
+    for words (remark, comments, jibe …) right after it; or the quotation inside what such a noun says."""
     tt = token_table(doc)
     before = bisect.bisect_left(tt.idx, q.start - 1) - 1  # the token before the opening mark
     after = bisect.bisect_left(tt.idx, q.end + 1)  # the token after the closing mark
-    if before < 1 or after >= len(doc) or tt.lower[before] not in ("'s", "’s", "'", "’"):
-        return None
-    if tt.lower[after] not in UTTERANCE_NOUNS:
-        return None
+    if before < 1 or after >= len(doc) or tt.lower[before] not in ("'s", "’s", "'", "’") \
+            or tt.lower[after] not in UTTERANCE_NOUNS:
+        return _possessive_remark_before(doc, q, people)
     m = people.by_token.get(before - 1)
     if m is None:
         return None
     return Attribution(m.person, require_article(doc).text[m.start : m.end], tt.text[after], tt.idx[after])
+
+
+def _possessive_remark_before(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
+    """``Hartley's reply – that Osei had sat in “the cabinet that …”``: the quotation inside what a person's
+    noun for words (reply, remark, claim …) says."""
+    tt = token_table(doc)
+    outside = [tt.head[i] for i in tokens_in(doc, q.start, q.end)
+               if not tt.is_punct[i] and not q.start <= tt.idx[tt.head[i]] < q.end]
+    if not outside:
+        return None
+    node = outside[0]  # where the quotation hangs from the sentence
+    for _ in range(5):
+        if tt.lower[node] in UTTERANCE_NOUNS and tt.idx[node] < q.start:
+            owner = [c for c in tt.children(node) if tt.dep[c] == "poss"]
+            m = people.by_token.get(owner[0]) if owner else None
+            if m is not None and tt.pos[owner[0]] == "PROPN":
+                return Attribution(m.person, require_article(doc).text[m.start : m.end], tt.text[node], tt.idx[node])
+            return None
+        if tt.head[node] == node:
+            return None
+        node = tt.head[node]
+    return None
 
 
 def dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:

@@ -139,12 +139,16 @@ def _surname_speaks(ent: Span, surname: str) -> bool:
 
 
 def _is_place_only(ent: Span, ents: list[Span]) -> bool:
-    """A one-word "person" that only ever stands after "in", "of", "from" … ("his hometown of Tifton")."""
+    """A "person" that only ever stands after "in", "of", "from" … ("his hometown of Tifton"), or, when it
+    has several words and no first name, after "for" too ("the Labour MP for Bolton North East")."""
     text = span_text(ent)
+    preps = _PLACE_PREPOSITIONS
     if len(text.split()) != 1:
-        return False
+        if first_name_gender(clean_name(text)):
+            return False
+        preps = preps | {"for"}
     same = [e for e in ents if span_text(e) == text]
-    return all(e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPOSITIONS for e in same)
+    return all(e.root.dep_ == "pobj" and e.root.head.lower_ in preps for e in same)
 
 
 _PLACE_PREPOSITIONS = {"in", "of", "from", "at", "near", "to", "outside", "across", "around"}
@@ -212,6 +216,17 @@ def _aged_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _with_second_surname(ent: Span) -> Span:
+    """A name the tagger cut before a second surname it hangs on ("Tomás Ortega" of "Tomás Ortega Ruiz"),
+    made whole."""
+    doc = ent.doc
+    end = ent.end
+    if end < len(doc) and ent.root.dep_ == "compound" and ent.root.head.i == end and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper() and not doc[end].ent_type_ and len(ent) < 4:
+        return Span(doc, ent.start, end + 1, label="PERSON")
+    return ent
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus names the tagger labelled otherwise (or missed) but a title, an apposition or an
     age marks as a person."""
@@ -221,7 +236,7 @@ def _person_spans(doc: Doc) -> list[Span]:
         text = span_text(e)
         if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents) \
                 and not _named_as_organisation(e):
-            out.append(e)
+            out.append(_with_second_surname(e))
         elif e.label_ in _NON_PERSON_LABELS and _looks_like_name(clean_name(text)) and (
             _titled(e) or _described_as_person(e)
         ):
@@ -237,6 +252,18 @@ def _person_spans(doc: Doc) -> list[Span]:
         if e.start not in taken and e.label_ in _NON_PERSON_LABELS and 2 <= len(words) <= 4 \
                 and words[-1] in titled and _looks_like_name(" ".join(words)) and not is_place_name(" ".join(words)):
             out.append(e)
+    # a full name the tagger missed, a first name before a surname it found ("Rachel Hartley went …",
+    # "Hartley said")
+    singles = {clean_name(span_text(e)) for e in out}
+    singles = {n for n in singles if len(n.split()) == 1}
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.text not in singles or tok.i in taken or tok.i == 0:
+            continue
+        first = doc[tok.i - 1]  # the parser may even make it a sentence of its own
+        if first.pos_ == "PROPN" and first.text[:1].isupper() and not first.ent_type_ and first.i not in taken \
+                and first_name_gender(f"{first.text} {tok.text}"):
+            out.append(Span(doc, first.i, tok.i + 1, label="PERSON"))
     return out + _aged_names(doc)
 
 

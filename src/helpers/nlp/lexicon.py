@@ -21,7 +21,7 @@ SPEECH_VERBS = {
     "term", "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn",
     "whisper", "write", "mock", "ridicule", "deride", "dismiss", "denounce", "slam", "blast", "lambaste",
     "advise", "fume", "assure", "wonder", "sigh", "interject", "email", "e-mail", "scoff",
-    "muse", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh",
+    "muse", "thank", "congratulate", "scold", "tease", "plead", "grumble", "snap", "laugh", "begin", "remind",
 }
 #: Speech verbs that name a thing with the speaker's word ("called the plan “reckless”"): the word is theirs
 #: even when the parser hangs it inside the thing named ("called the plan to raise the rate “reckless”").
@@ -38,6 +38,9 @@ SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "comm
 UTTERANCE_NOUNS = {"remark", "remarks", "comment", "comments", "words", "phrase", "line", "jibe", "quip", "claim",
                    "warning", "pledge", "promise", "description", "label", "boast", "vow", "threat", "insult",
                    "retort", "answer", "reply", "question", "taunt", "slur", "talk", "speech", "rhetoric"}
+#: Nouns for a work with a title ("his memoir, “The Long Way Home,”", "His latest book is “Three Amigos.”").
+WORK_NOUNS = {"book", "memoir", "novel", "film", "movie", "documentary", "show", "programme", "program", "series",
+              "podcast", "ad", "advert", "advertisement", "song", "album", "play", "essay", "report", "column"}
 #: Speech verbs that report a thought, not words spoken ("I believed her"): no cue of a nested quotation.
 THINKING_VERBS = {"feel", "believe", "think", "hope", "wonder"}
 #: Verbs strong enough to report speech without quotation marks (indirect statements).
@@ -45,7 +48,7 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "describe", "call", "label", "term", "dub", "brand", "hail", "praise", "condemn", "criticize", "criticise",
     *THINKING_VERBS, "agree", "continue", "point", "speak", "write", "post", "ask",
     "characterize", "characterise", "report", "demand", "mention", "recall",
-    "thank", "congratulate", "wonder", "sigh", "laugh", "snap", "tease", "scold",
+    "thank", "congratulate", "wonder", "sigh", "laugh", "snap", "tease", "scold", "begin", "remind",
 }
 
 #: The speech verbs the shipped linear tone model (``models/tone_newsmtsc.json``) was trained with
@@ -89,8 +92,11 @@ OFFICES = {
     "pope", "governor", "mayor", "senator", "chairman", "chairwoman", "chief", "ruler", "strongman",
     "monarch", "autocrat", "aide", "adviser", "advisor", "commander", "general", "diplomat",
     "lieutenant governor", "attorney general", "nominee", "candidate", "challenger", "incumbent", "lawmaker",
-    "congressman", "congresswoman", "legislator", "moderator",
+    "congressman", "congresswoman", "legislator", "moderator", "opposition leader", "mp", "councillor",
 }
+#: Offices of the staff around a leader: "the spokesperson" is never the leader they speak for.
+STAFF_OFFICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "diplomat", "envoy",
+                 "ambassador", "moderator"}
 #: Nouns for a person an article leaves unnamed ("a senior official", "one resident"); with the offices, a
 #: pronoun after such a subject refers to them, not to a person named earlier.
 UNNAMED_PERSON_NOUNS = {
@@ -104,6 +110,7 @@ INDEFINITE_WORDS = {"a", "an", "one", "another"}
 OFFICE_ALIASES = {
     "gov.": "governor", "sen.": "senator", "rep.": "congress member", "lt. gov.": "lieutenant governor",
     "congressman": "congress member", "congresswoman": "congress member", "pres.": "president",
+    "leader of the opposition": "opposition leader",
 }
 #: Roles in a race rather than posts: a nominee may also be "the lieutenant governor".
 CAMPAIGN_ROLES = {"nominee", "candidate", "challenger", "incumbent"}

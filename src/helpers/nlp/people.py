@@ -9,6 +9,7 @@ resolved it, so every count can be checked against its sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from ..read import paragraph_at
 from .entities import clean_name, person_aliases
 from .lexicon import (
     COUNTRY_WORDS,
+    FIRST_PERSON,
     FEMALE_TITLES,
     HONORIFICS,
     INDEFINITE_WORDS,
@@ -288,14 +290,38 @@ def people_index(doc: Doc, leaders: list[str] | None = None) -> PeopleIndex:
 
 
 def _turn_mentions(doc: Doc, found: _Found) -> list[Mention]:
-    """"I" and "you" in the turns of an interview or transcript, as mentions of who speaks and who is spoken to."""
+    """"I" and "you" in the turns of an interview or transcript, as mentions of who speaks and who is spoken
+    to; in an article with none, the narrator's "I" is its author's (an op-ed: "In January I wrote …")."""
     by_surname = {m.person.split()[-1].lower(): m.person for m in found.names}
     article = require_article(doc)
     titles = {k for k, p in enumerate(article.paragraphs) if p.kind == "title"}
     in_title = [m.person for m in found.names if paragraph_at(article, m.start) in titles]
     turns = paragraph_turns(doc, by_surname, interviewee(in_title, Counter(m.person for m in found.names)))
+    pronouns = turn_pronouns(doc, turns)
+    author = article_author(article)
+    if not turns and author is not None:
+        tt = token_table(doc)
+        pronouns = [(i, author) for i, low in enumerate(tt.lower)
+                    if low in FIRST_PERSON and tt.pos[i] == "PRON" and not found.quoted(tt.idx[i])]
     return [Mention(doc[i].idx, doc[i].idx + len(doc[i]), person, PRONOUN, i, i + 1, i)
-            for i, person in turn_pronouns(doc, turns)]
+            for i, person in pronouns]
+
+
+_BYLINE_NAME = re.compile(r"^(?:by\s+)?([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\b", re.I)
+
+
+def article_author(article) -> str | None:
+    """The author's name from the article's byline ("By Martin Leclerc"), or None."""
+    for b in article.boilerplate:
+        if b.reason != "author byline":
+            continue
+        line = article.text[b.start : b.end].strip()
+        if not line.lower().startswith("by "):
+            continue
+        m = _BYLINE_NAME.match(line)
+        if m and all(w[:1].isupper() for w in m.group(1).split()):
+            return m.group(1)
+    return None
 
 
 def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:

@@ -47,7 +47,7 @@ from .cues import (
     tokens_in,
 )
 from .leaders import leader_name, leader_names
-from .lexicon import FIRST_PERSON, REPORTING_VERBS, THINKING_VERBS
+from .lexicon import FIRST_PERSON, REPORTING_VERBS, THINKING_VERBS, WORK_NOUNS
 from .marks import QuoteSpan, doc_nested_spans, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
@@ -330,12 +330,14 @@ def _is_title(doc: Doc, q: QuoteSpan) -> bool:
     full = doc_text(doc)
     text = full[q.start : q.end].strip()
     lead = full[max(0, q.start - 40) : q.start - 1].rstrip(" ")
-    if text[-1:] in ",." and (lead.endswith(",") or lead.lower().endswith(_TITLING_WORDS)):
-        # in apposition or named as a title, with the comma or full stop American style puts inside the
-        # closing mark: "his memoir, “The Long Way Home,” recounts"; "an ad titled “Two-Truck Garage.”"
+    named_work = lead.lower().endswith(_TITLING_WORDS) or any(w in WORK_NOUNS for w in WORD.findall(lead.lower())[-3:])
+    if text[-1:] in ",." and (lead.endswith(",") or named_work):
+        # in apposition, named as a title or after the work's noun, with the comma or full stop American
+        # style puts inside the closing mark: "his memoir, “The Long Way Home,” recounts"; "an ad titled
+        # “Two-Truck Garage.”"; "His latest book is “Three Amigos: The Making of North America.”"
         text = text[:-1]
     words = WORD.findall(text)
-    if not 2 <= len(words) <= 8 or text[-1:] in ".!?,;:" or text.isupper():
+    if not 2 <= len(words) <= (12 if named_work else 8) or text[-1:] in ".!?,;:" or text.isupper():
         return False
     if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS) for w in words):
         return False

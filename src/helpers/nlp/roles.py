@@ -25,6 +25,7 @@ from .lexicon import (
     PARTY_MEMBER,
     PARTY_WORDS,
     RELATIONAL,
+    STAFF_OFFICES,
     TOP_OFFICES,
 )
 from .pipeline import token_table
@@ -126,6 +127,10 @@ def office_at(doc: Doc, i: int) -> tuple[str, int] | None:
         three = f"{lower[i - 2]} of {low}"
         if three in OFFICES:
             return three, i - 2
+    if i >= 3 and lower[i - 2] == "of" and lower[i - 1] == "the":
+        four = f"{lower[i - 3]} of the {low}"  # "leader of the opposition"
+        if four in OFFICE_ALIASES:
+            return OFFICE_ALIASES[four], i - 3
     lemma = tt.lemma[i]
     if low in OFFICE_ALIASES:
         return OFFICE_ALIASES[low], i
@@ -386,8 +391,9 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
             # "Helena Duarte walked off the stage. The 63-year-old Brazilian president had just told …")
             person = salient()
             facts = people.setdefault(person, PersonFacts(person)) if person is not None else None
-            if facts is not None and could_hold(facts, title) and not facts.countries - {country}:
-                return person
+            if facts is not None and could_hold(facts, title) and not facts.countries - {country} \
+                    and not (title in STAFF_OFFICES and person in leaders):
+                return person  # "the spokesperson said" is not the leader the article is about
         cands = exact
     if len(cands) == 1:
         return cands[0].name
