@@ -466,3 +466,61 @@ def test_a_nested_quotation_is_the_words_of_whoever_the_outer_speaker_says_spoke
     assert speaker_of(table, "we will win") is None
     counts = quote_counts(table, ["Joel Castellano", "Patrice Oduya"]).set_index("leader")
     assert counts.loc["Patrice Oduya", "direct_quotes"] == 1
+
+
+TRADE = ("Opinion: the wrong trade war\n\nBy Martin Leclerc\n\nPrime Minister Bridget Carney and President Tomás "
+         "Ortega Ruiz have been trading insults for a month. ")
+TRADE_LEADERS = ["Bridget Carney", "Tomás Ortega Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # an op-ed's "I" is its author
+        (TRADE + "In January I wrote in this space that the steel file was “the fuse nobody wants to look at.”",
+         "the fuse", "Martin Leclerc"),
+        # a second surname the tagger cut off stays part of the name
+        (TRADE + "Ortega won the presidency promising to “recover” Mexico's mineral wealth.", "recover",
+         "Tomás Ortega Ruiz"),
+        # a title after the noun of a work, with its full stop inside the marks
+        (TRADE + "Carney said so. Leclerc's most recent book is “Three Amigos: The Making and Unmaking of North "
+         "America.”", "Three Amigos", None),
+        # "put it to me": an unnamed diplomat, not the president the sentence is about
+        (TRADE + "A Mexican diplomat, who asked not to be named, put it to me bluntly over coffee in Ottawa: “The "
+         "president does not need Canada to like him.”", "The president does not", None),
+    ],
+)
+def test_an_op_ed_and_its_columnist(nlp, body, quote, speaker):
+    doc = parse(article_from_text(body), nlp)
+    assert speaker_of(quote_table(doc, TRADE_LEADERS), quote) == speaker
+
+
+PMQS = ("Rachel Hartley went into prime minister’s questions on Wednesday needing a quiet half-hour. Kwame Osei, "
+        "the leader of the opposition, had clearly spent the night rehearsing.\n\n")
+PMQS_LEADERS = ["Rachel Hartley", "Kwame Osei"]
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # the parser makes "Rachel" a sentence of its own: a gendered first name before a known surname
+        (PMQS + "“I did not read it,” Hartley said.", "I did not", "Rachel Hartley"),
+        # "began" after a quotation is a cue
+        (PMQS + "“Let me help the prime minister,” Osei began, holding up a copy.", "Let me help", "Kwame Osei"),
+        # a noun for words with its owner before the quotation
+        (PMQS + "“No,” Hartley said. Hartley’s reply – that Osei had sat in “the cabinet that built fewer "
+         "homes” – was accurate.",
+         "the cabinet", "Rachel Hartley"),
+        # a question asked: the words are the asker's, not those of the one asked about
+        (PMQS + "The SNP’s Callum Reid wondered whether Hartley agreed that Scotland had “already solved” it.",
+         "already solved", "Callum Reid"),
+        # the one prompted to speak, not the one who prompted
+        (PMQS + "Hartley took questions. Priya Lal, the Liberal Democrat MP for Esher, asked about sewage, "
+         "prompting Hartley to promise “a meeting at the earliest opportunity”.", "a meeting", "Rachel Hartley"),
+        # the spokesperson is never the leader the article is about
+        (PMQS + "Afterwards Hartley left the chamber. “The target will be met,” the spokesperson said.",
+         "The target will", None),
+    ],
+)
+def test_a_parliamentary_sketch(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body, PMQS_LEADERS), quote) == speaker

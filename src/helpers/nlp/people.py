@@ -20,8 +20,8 @@ from ..read import paragraph_at
 from .entities import clean_name, person_aliases
 from .lexicon import (
     COUNTRY_WORDS,
-    FIRST_PERSON,
     FEMALE_TITLES,
+    FIRST_PERSON,
     HONORIFICS,
     INDEFINITE_WORDS,
     KIN_MODIFIERS,
