@@ -184,7 +184,11 @@ def _check_unclosed(r: dict) -> None:
 def _check_nested(r: dict) -> None:
     texts = [q["text"] for q in r["quotes"]]
     assert any(t.startswith("Outer ‘inner “innermost” back to inner’ and outer again") for t in texts)
-    assert "innermost" not in texts and "strategic stability" not in texts  # nested ones belong to the outer
+    # a quotation nested one level is a row of its own, right after the one that holds it, and nobody's
+    # named when no cue inside the outer one names anybody; one nested deeper stays in the one around it
+    assert texts.index("strategic stability") == texts.index("We talked about ‘strategic stability’ for hours,") + 1
+    assert next(q for q in r["quotes"] if q["text"] == "strategic stability")["speaker"] is None
+    assert "innermost" not in texts
     assert not any(t.startswith(("90s", "s apostrophes")) for t in texts)  # apostrophes are no marks
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import article_from_text, entity_table, parse, quote_counts, quote_table
+from helpers import article_from_text, entity_table, find_leaders, parse, quote_counts, quote_table
 from helpers.nlp.entities import first_name_gender
 
 LEADERS = ["Joe Biden", "Vladimir Putin"]
@@ -524,3 +524,58 @@ PMQS_LEADERS = ["Rachel Hartley", "Kwame Osei"]
 )
 def test_a_parliamentary_sketch(nlp, body, quote, speaker):
     assert speaker_of(table_of(nlp, body, PMQS_LEADERS), quote) == speaker
+
+
+PRESSER = ("German Chancellor Annika Weber and Polish President Tomasz Nowak met in Berlin on Tuesday.\n\n")
+PRESSER_LEADERS = ["Annika Weber", "Tomasz Nowak"]
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # "who said": the one the relative clause is about
+        (PRESSER + "Nowak smiled and deferred to Weber, who said the command would be “jointly staffed and jointly "
+         "led” from the start.", "jointly staffed", "Annika Weber"),
+        # an unnamed questioner after the quotation, a few words before the verb: not the last speaker
+        (PRESSER + "“We are ready,” Nowak said.\n\n“Will Polish officers be giving orders to German crews?” a "
+         "reporter from German broadcaster ARD asked moments later.", "Will Polish", None),
+        # "according to her campaign": the campaign, not its candidate
+        (PRESSER + "Weber has toured every state, “most of them twice,” according to her campaign.", "most of them",
+         None),
+    ],
+)
+def test_a_press_conference(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body, PRESSER_LEADERS), quote) == speaker
+
+
+def test_a_place_tagged_a_person_once_is_a_place(nlp):
+    # the small model tags "Tulsa" a place four times and a person once
+    body = ("Marcus Whitfield and Renee Castillo debated in Tulsa on Thursday, before the Tulsa runoff. Whitfield "
+            "represented south Tulsa for a decade.\n\n“Tulsa isn’t broken. Tulsa is badly run,” he said.")
+    doc = parse(article_from_text(f"Mayoral debate\n\n{body}"), nlp)
+    leaders = find_leaders(doc, k=3)
+    assert "Tulsa" not in {leader.name for leader in leaders}
+
+
+PRIMARY = "Claire Haddad and Daniel Okafor fought the Pennsylvania primary to the end.\n\n"
+PRIMARY_LEADERS = ["Claire Haddad", "Daniel Okafor"]
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # a name the tagger missed at the start of a sentence, marked by an age
+        (PRIMARY + "Jamal Pierce, 34, a warehouse worker, said he voted for Okafor because “he's the only one "
+         "talking about wages like he means it.”", "he's the only", "Jamal Pierce"),
+        # a show's title after a possessive, the comma inside its marks
+        (PRIMARY + "“We will win,” Okafor said. On Sunday's “Meet the Press,” he said it again.", "Meet the", None),
+        # "said X had dodged … and called": the second verb is the reporter's, not the one reported on
+        (PRIMARY + "A spokesman for the state party said Okafor had dodged every question and called his excuse "
+         "“a dog-ate-my-homework answer.”", "a dog-ate", None),
+        # the source right after the quotation is its own, whatever verb the sentence has
+        (PRIMARY + "Haddad has told the story in every county, “most of them twice,” according to her campaign.",
+         "most of them", None),
+    ],
+)
+def test_a_primary_night(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body, PRIMARY_LEADERS), quote) == speaker

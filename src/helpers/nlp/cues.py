@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (
     COMMISSIVE_VERBS,
     NAMING_VERBS,
+    OBJECT_CONTROL_VERBS,
     PARTICLE_SPEECH_VERBS,
     SAYING_NOUNS,
     SPEECH_VERBS,
@@ -53,7 +54,10 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         subjects += [g for c in children if dep[c] == "agent" for g in tt.children(c) if dep[g] == "pobj"]
         if subjects:
             people = [c for c in subjects if is_person and is_person(doc[c])]
-            return doc[(people or sorted(subjects, key=lambda c: abs(c - v)))[0]]
+            subject = (people or sorted(subjects, key=lambda c: abs(c - v)))[0]
+            if tt.lower[subject] in _RELATIVE and dep[v] == "relcl":
+                return doc[head[v]]  # "Weber, who said …": the one the clause is about
+            return doc[subject]
         # a name the parser hung elsewhere before its verb ("Yoon, presiding over …, called"): the first
         # person among the clause's words before the verb
         misparsed = [c for c in children if c < v and dep[c] in ("advmod", "npadvmod", "dep", "nmod")
@@ -85,10 +89,15 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         if dep[v] == "acl" and tt.lemma[up] in SAYING_NOUNS and dep[up] in ("dobj", "nsubjpass"):
             v = head[up]  # "issued a statement saying"
             continue
-        if dep[v] == "xcomp":
+        if dep[v] == "xcomp" and tt.lemma[up] in OBJECT_CONTROL_VERBS:
             objects = [c for c in tt.children(up) if dep[c] == "dobj" and c < v]
             if objects:  # "prompting the prime minister to promise “…”": the one prompted speaks
                 return doc[objects[0]]
+        if dep[v] == "conj" and _joins_the_reporting_verb(tt, v):
+            # "the office said the president had raised the issue and called the talks “a real step”": the
+            # tense says "called" goes with "said", not with "had raised"
+            v = head[up]
+            continue
         if dep[v] in ("conj", "xcomp", "advcl"):
             v = up
             continue
@@ -100,6 +109,16 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
         return root
     return None
 
+
+
+def _joins_the_reporting_verb(tt: TokenTable, v: int) -> bool:
+    """A verb in the simple past joined to a past perfect ("had raised … and called") that a speech verb
+    reports: the parser hung it on the reported clause, but it is the reporter's second act."""
+    up = tt.head[v]
+    perfect = any(tt.lower[c] == "had" and tt.dep[c] == "aux" for c in tt.children(up))
+    own_aux = any(tt.dep[c] in ("aux", "auxpass") for c in tt.children(v))
+    return (perfect and not own_aux and tt.tag[v] == "VBD" and tt.dep[up] == "ccomp"
+            and is_cue_at(tt, tt.head[up]) and tt.head[up] != up)
 
 
 #: Where a name before a subjectless verb is not its subject: a possessive, an object, a name's first word.
@@ -338,7 +357,9 @@ def according_to(sent: Span, people: PeopleIndex, inside) -> Attribution | None:
             if cand.is_punct and cand.text != "'s":
                 break
             m = people.by_token.get(cand.i)
-            if m is not None and not (cand.i + 1 < len(doc) and doc[cand.i + 1].text in ("'s", "’s")):
+            # a possessive names the owner, not the source: "according to her campaign", "Scholz's spokesman"
+            owner = cand.dep_ == "poss" or cand.i + 1 < len(doc) and doc[cand.i + 1].text in ("'s", "’s")
+            if m is not None and not owner:
                 return Attribution(m.person, text[m.start : m.end], "according to", t.idx)
         if objects:  # "according to a Downing Street spokesperson": a source, unnamed
             phrase = doc[objects[0].left_edge.i : objects[0].i + 1]
@@ -457,7 +478,7 @@ def dash_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> At
 
 
 #: Tokens after a closing mark within which the cue of ``“…?” X asked`` must come.
-_CUE_AFTER_TOKENS = 6
+_CUE_AFTER_TOKENS = 8
 
 
 def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:
@@ -482,6 +503,7 @@ def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Att
     stop = first  # the words after the quotation, up to the next punctuation
     while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
         stop += 1
+    unnamed = None
     for i in range(first, stop):
         if not is_cue_at(tt, i) or any(tt.dep[c] == "neg" for c in tt.children(i)):
             continue  # "“…” I didn't believe her." reports no speech
@@ -491,7 +513,9 @@ def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Att
         named = _named_after(doc, i, stop, people)
         if named is not None:
             return named
-    return None
+        if att is not None and unnamed is None and not _pronoun_subject(doc[i]):
+            unnamed = att  # "“…?” a reporter from German broadcaster ARD asked": somebody not named
+    return unnamed
 
 
 def _named_after(doc: Doc, verb: int, stop: int, people: PeopleIndex) -> Attribution | None:

@@ -210,10 +210,23 @@ def _aged_names(doc: Doc) -> list[Span]:
         return []
     out = []
     for tok in doc:
-        if tok.text in aged and tok.ent_type_ not in ("PERSON",) and (run := _name_run(doc, tok)) is not None:
+        if tok.text in aged and tok.ent_type_ not in ("PERSON",) \
+                and (run := _name_run(doc, tok) or _first_name_before(doc, tok)) is not None:
             if not any(w.ent_type_ == "PERSON" for w in run) and not is_place_name(span_text(run)):
                 out.append(Span(doc, run.start, run.end, label="PERSON"))
     return out
+
+
+def _first_name_before(doc: Doc, tok: Token) -> Span | None:
+    """A first name of known gender right before ``tok``, untagged ("Jamal Pierce, 34,", "Rachel Hartley went
+    …" even when the parser makes "Rachel" a sentence of its own): the two words as a name."""
+    if tok.i == 0:
+        return None
+    first = doc[tok.i - 1]
+    if first.pos_ == "PROPN" and first.text[:1].isupper() and not first.ent_type_ \
+            and first_name_gender(f"{first.text} {tok.text}"):
+        return doc[first.i : tok.i + 1]
+    return None
 
 
 def _with_second_surname(ent: Span) -> Span:
@@ -232,8 +245,14 @@ def _person_spans(doc: Doc) -> list[Span]:
     age marks as a person."""
     out = []
     ents = doc_ents(doc)
+    labels = Counter((span_text(e), e.label_ == "PERSON") for e in ents
+                     if e.label_ == "PERSON" or e.label_ in PLACE_LABELS)
+    in_full_names = {w for e in ents if e.label_ == "PERSON" and len(clean_name(span_text(e)).split()) > 1
+                     for w in clean_name(span_text(e)).split()}
     for e in ents:
         text = span_text(e)
+        if e.label_ == "PERSON" and labels[text, False] > labels[text, True] and text not in in_full_names:
+            continue  # tagged a place more often than a person ("Tulsa is badly run"), and no one's surname
         if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents) \
                 and not _named_as_organisation(e):
             out.append(_with_second_surname(e))
@@ -258,12 +277,9 @@ def _person_spans(doc: Doc) -> list[Span]:
     singles = {n for n in singles if len(n.split()) == 1}
     taken = {i for e in out for i in range(e.start, e.end)}
     for tok in doc:
-        if tok.text not in singles or tok.i in taken or tok.i == 0:
-            continue
-        first = doc[tok.i - 1]  # the parser may even make it a sentence of its own
-        if first.pos_ == "PROPN" and first.text[:1].isupper() and not first.ent_type_ and first.i not in taken \
-                and first_name_gender(f"{first.text} {tok.text}"):
-            out.append(Span(doc, first.i, tok.i + 1, label="PERSON"))
+        if tok.text in singles and tok.i not in taken and (run := _first_name_before(doc, tok)) is not None \
+                and run.start not in taken:
+            out.append(Span(doc, run.start, run.end, label="PERSON"))
     return out + _aged_names(doc)
 
 

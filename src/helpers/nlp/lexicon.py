@@ -38,6 +38,10 @@ SAYING_NOUNS = {"statement", "message", "letter", "post", "tweet", "note", "comm
 UTTERANCE_NOUNS = {"remark", "remarks", "comment", "comments", "words", "phrase", "line", "jibe", "quip", "claim",
                    "warning", "pledge", "promise", "description", "label", "boast", "vow", "threat", "insult",
                    "retort", "answer", "reply", "question", "taunt", "slur", "talk", "speech", "rhetoric"}
+#: Verbs whose object is the one who does what their to-infinitive says ("prompting the prime minister to
+#: promise “a meeting”": the prime minister promises).
+OBJECT_CONTROL_VERBS = {"prompt", "urge", "ask", "tell", "force", "persuade", "press", "push", "lead", "invite",
+                        "encourage", "challenge", "dare", "get", "pressure", "goad"}
 #: Nouns for a work with a title ("his memoir, “The Long Way Home,”", "His latest book is “Three Amigos.”").
 WORK_NOUNS = {"book", "memoir", "novel", "film", "movie", "documentary", "show", "programme", "program", "series",
               "podcast", "ad", "advert", "advertisement", "song", "album", "play", "essay", "report", "column"}

@@ -115,6 +115,11 @@ def _attribute(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | Non
     tokens = tokens_in(doc, q.start, q.end)
     if _SO_CALLED.search(doc_text(doc), max(0, q.start - 16), q.start - 1) or _is_title(doc, q):
         return None  # "the so-called “peace formula”", "said on “Meet the Press”": a term, whoever is around
+    if re.match(r"[\s,”\"’']*according to\b", doc_text(doc)[q.end : q.end + 24], re.I):
+        # "— “most of them twice,” according to her campaign": the source right after the quotation is its own
+        found = next((a for a in (according_to(st, people, inside) for st in sentences) if a is not None), None)
+        if found is not None:
+            return found
     attribution, blocked = by_speech_verb(doc, tokens, inside, people) if tokens else (None, False)
     if attribution is not None and attribution.speaker:
         return attribution
@@ -331,9 +336,10 @@ def _is_title(doc: Doc, q: QuoteSpan) -> bool:
     text = full[q.start : q.end].strip()
     lead = full[max(0, q.start - 40) : q.start - 1].rstrip(" ")
     named_work = lead.lower().endswith(_TITLING_WORDS) or any(w in WORK_NOUNS for w in WORD.findall(lead.lower())[-3:])
-    if text[-1:] in ",." and (lead.endswith(",") or named_work):
-        # in apposition, named as a title or after the work's noun, with the comma or full stop American
-        # style puts inside the closing mark: "his memoir, “The Long Way Home,” recounts"; "an ad titled
+    if text[-1:] in ",." and (lead.endswith((",", "'s", "’s")) or named_work):
+        # in apposition, after a possessive, named as a title or after the work's noun, with the comma or full
+        # stop American style puts inside the closing mark: "his memoir, “The Long Way Home,” recounts";
+        # "On Sunday's “Meet the Press,” he said"; "an ad titled
         # “Two-Truck Garage.”"; "His latest book is “Three Amigos: The Making of North America.”"
         text = text[:-1]
     words = WORD.findall(text)
