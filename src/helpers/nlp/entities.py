@@ -151,6 +151,17 @@ def _is_place_only(ent: Span, ents: list[Span]) -> bool:
     return all(e.root.dep_ == "pobj" and e.root.head.lower_ in preps for e in same)
 
 
+def _only_a_modifier(ent: Span, ents: tuple[Span, ...]) -> bool:
+    """A one-word "person" that only ever modifies a noun ("the Teesta agreement") or takes "the" ("the
+    Teesta"), as no person's name does."""
+    text = span_text(ent)
+    if len(text.split()) != 1:
+        return False
+    same = [e for e in ents if span_text(e) == text]
+    return all(e.root.dep_ == "compound" or any(c.lower_ == "the" for c in e.root.children) or
+               e.start > 0 and e.doc[e.start - 1].lower_ == "the" for e in same)
+
+
 _PLACE_PREPOSITIONS = {"in", "of", "from", "at", "near", "to", "outside", "across", "around"}
 
 
@@ -253,6 +264,8 @@ def _person_spans(doc: Doc) -> list[Span]:
         text = span_text(e)
         if e.label_ == "PERSON" and labels[text, False] > labels[text, True] and text not in in_full_names:
             continue  # tagged a place more often than a person ("Tulsa is badly run"), and no one's surname
+        if e.label_ == "PERSON" and text not in in_full_names and _only_a_modifier(e, ents):
+            continue  # "the Teesta agreement", "the Teesta": a river, a treaty, a brand
         if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents) \
                 and not _named_as_organisation(e):
             out.append(_with_second_surname(e))

@@ -240,9 +240,23 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
             party = party_of(phrase)  # "Elaine Marchetti, the 57-year-old Michigan Democrat"
             if party:
                 p.parties.add(party)
+    for m in names:
+        gender = _reflexive_gender(doc[m.head])
+        if gender:  # "Oduya … has cast herself as": the article's own word beats a first-name guess
+            people[m.person].gender = gender
     for p in people.values():
         if p.gender is None:
             p.gender = first_name_gender(p.name)
+
+
+def _reflexive_gender(name: Token) -> str | None:
+    """The gender of "herself"/"himself" as the object of the verb the name is the subject of."""
+    if name.dep_ != "nsubj":
+        return None
+    for child in name.head.children:
+        if child.lower_ in ("herself", "himself") and child.dep_ in ("dobj", "pobj", "npadvmod", "appos"):
+            return "f" if child.lower_ == "herself" else "m"
+    return None
 
 
 def _media_modified(noun: Token) -> bool:
@@ -359,6 +373,10 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
             open_ = [p for p in lead if not p.parties]
             if len(lead) == 2 and len(open_) == 1 and all(p.parties - {info.party} for p in lead if p.parties):
                 return open_[0].name
+            if not any(p.parties for p in cands):
+                # the article gives nobody a party: the salient person, as for an office nobody holds, when
+                # nobody else is named just before ("Castellano waved off the interruption. “…,” the Democrat said")
+                return _salient_holder({p.name for p in cands}, salient, recent)
         if title == PARTY_MEMBER or not any(title in p.offices for p in members):
             if len(members) == 1:
                 return members[0].name
