@@ -505,3 +505,52 @@ PRIMARY_LEADERS = ["Claire Haddad", "Daniel Okafor"]
 )
 def test_a_primary_night(nlp, body, quote, speaker):
     assert speaker_of(table_of(nlp, body, PRIMARY_LEADERS), quote) == speaker
+
+
+FACT_CHECK = ("AP FACT CHECK: ‘40,000 manufacturing jobs’ and other stretches in a debate\n\nHARRISBURG, Pa. (AP) — "
+              "Democrat Maria Castellano, a former state treasurer, and Republican state Sen. Doug Hensley sparred "
+              "over jobs on Tuesday.\n\n")
+FACT_LEADERS = ["Maria Castellano", "Doug Hensley"]
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # a fact check's speaker label in capitals before the colon
+        (FACT_CHECK + "HENSLEY: “When Maria Castellano was in charge, Pennsylvania lost 40,000 manufacturing "
+         "jobs.”\n\nTHE FACTS: That’s misleading.", "When Maria", "Doug Hensley"),
+        # a mark before a number with a thousands comma opens a quotation (the headline's ‘40,000 …’), unlike
+        # ‘90s; the headline repeats his words
+        (FACT_CHECK + "HENSLEY: “Pennsylvania lost 40,000 manufacturing jobs on her watch.”", "40,000 manufacturing",
+         "Doug Hensley"),
+        # one leader quoting the other: "She" inside his quotation is the other leader, a woman
+        (FACT_CHECK + "HENSLEY: “She told the Inquirer last year, ‘We can’t afford to raise the minimum wage.’ "
+         "Now she says the opposite.”", "We can’t afford", "Maria Castellano"),
+    ],
+)
+def test_a_fact_check(nlp, body, quote, speaker):
+    doc = parse(article_from_text(body), nlp)
+    assert speaker_of(quote_table(doc, FACT_LEADERS), quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "body,quote,speaker",
+    [
+        # "who called" hung on the last noun of a long apposition: the person it describes
+        (RACE + "Among the crowd was Mike Radtke, president of the Steelworkers local at a Chippewa Falls paper "
+         "mill, who called Castellano's answer on right-to-work “the same dance we’ve seen for 10 years.”",
+         "the same dance", "Mike Radtke"),
+        # a union's statement: "called her" is the union's second act, not the candidate's
+        (RACE + "On Monday the state's largest union endorsed Oduya. In a statement, the union said she had “a "
+         "record of standing with workers” and called her “the only candidate ready to govern.”", "the only",
+         None),
+        # a company the small model tags as a person
+        (RACE + "PT Sawit Raya Lestari said in a statement that it “has a strict zero-burning policy” on its "
+         "land.", "has a strict", None),
+        # a dateline in capitals is no person
+        ("CHIPPEWA FALLS, Wis. — Sen. Joel Castellano faced voters on Tuesday. “I am listening,” he said.",
+         "I am listening", "Joel Castellano"),
+    ],
+)
+def test_sources_that_hang_far_from_their_words(nlp, body, quote, speaker):
+    assert speaker_of(table_of(nlp, body, ["Joel Castellano", "Patrice Oduya"]), quote) == speaker

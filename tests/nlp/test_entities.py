@@ -99,3 +99,12 @@ def test_a_full_name_whose_surname_has_a_title_elsewhere_is_a_person(nlp):
             "conflict” with the pledge.")
     quotes = quote_table(parse(article_from_text(text), nlp))
     assert list(quotes.speaker) == ["Helena Duarte"]
+
+
+def test_a_name_with_an_office_in_apposition_is_a_person(nlp):
+    # the small model tags "Li Jingyi" as a place here; "China's president" in apposition makes her a person
+    text = ("Column\n\nWhen Sato Takumi landed in Beijing on November 3rd, the welcome was warm. Li Jingyi, China’s "
+            "president, received Japan’s prime minister in a small hall.\n\nMs Li said the two countries had "
+            "“turned a page”.")
+    quotes = quote_table(parse(article_from_text(text), nlp))
+    assert list(quotes.speaker) == ["Li Jingyi"]

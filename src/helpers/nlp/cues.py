@@ -56,7 +56,15 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
             people = [c for c in subjects if is_person and is_person(doc[c])]
             subject = (people or sorted(subjects, key=lambda c: abs(c - v)))[0]
             if tt.lower[subject] in _RELATIVE and dep[v] == "relcl":
-                return doc[head[v]]  # "Weber, who said …": the one the clause is about
+                # "Weber, who said …": the one the clause is about; "Mike Radtke, president of the local at a
+                # mill, who called …": the person the phrase it hangs on describes
+                noun = head[v]
+                for _ in range(6):
+                    if is_person and is_person(doc[noun]) or \
+                            dep[noun] not in ("pobj", "prep", "appos", "compound", "amod"):
+                        break
+                    noun = head[noun]
+                return doc[noun] if is_person and is_person(doc[noun]) else doc[head[v]]
             return doc[subject]
         # a name the parser hung elsewhere before its verb ("Yoon, presiding over …, called"): the first
         # person among the clause's words before the verb
@@ -112,12 +120,15 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
 
 
 def _joins_the_reporting_verb(tt: TokenTable, v: int) -> bool:
-    """A verb in the simple past joined to a past perfect ("had raised … and called") that a speech verb
-    reports: the parser hung it on the reported clause, but it is the reporter's second act."""
+    """A verb in the simple past joined to a past perfect ("had raised … and called"), or a naming verb joined
+    to a verb of no speech ("had “a record” and called her …"), that a speech verb reports: the parser hung
+    it on the reported clause, but it is the reporter's second act."""
     up = tt.head[v]
     perfect = any(tt.lower[c] == "had" and tt.dep[c] == "aux" for c in tt.children(up))
+    # or a speech verb joined to one that is none: "the union said she had “a record” and called her …"
+    speech_after_other = tt.lemma[v] in NAMING_VERBS and not is_cue_at(tt, up)
     own_aux = any(tt.dep[c] in ("aux", "auxpass") for c in tt.children(v))
-    return (perfect and not own_aux and tt.tag[v] == "VBD" and tt.dep[up] == "ccomp"
+    return ((perfect or speech_after_other) and not own_aux and tt.tag[v] == "VBD" and tt.dep[up] == "ccomp"
             and is_cue_at(tt, tt.head[up]) and tt.head[up] != up)
 
 
@@ -376,10 +387,25 @@ def colon_before(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -
     colon = para_start + len(head) - 1
     lead_start = max(para_start, text.rfind(".", para_start, colon) + 1)
     lead = [m for m in people.mentions if lead_start <= m.start < colon and m.rule != PRONOUN]
-    if not lead or len(WORD.findall(text[lead_start:colon])) > 10:
+    if not lead:
+        return _label_before(doc, text[lead_start:colon], colon, people)
+    if len(WORD.findall(text[lead_start:colon])) > 10:
         return None
     first = lead[0]
     return Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
+
+
+def _label_before(doc: Doc, lead: str, colon: int, people: PeopleIndex) -> Attribution | None:
+    """``HENSLEY: “…”``, as fact checks and transcripts label a speaker: one word before the colon, in
+    capitals or not, that is the surname of one person the article names."""
+    words = WORD.findall(lead)
+    if len(words) != 1:
+        return None
+    by_surname = {m.person.split()[-1].lower(): m.person for m in people.mentions if m.rule != PRONOUN}
+    person = by_surname.get(words[0].lower())
+    if person is None:
+        return None
+    return Attribution(person, words[0], ":", colon)
 
 
 def headline_colon_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Attribution | None:
@@ -453,6 +479,8 @@ def _possessive_remark_before(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> At
     node = outside[0]  # where the quotation hangs from the sentence
     for _ in range(5):
         if tt.lower[node] in UTTERANCE_NOUNS and tt.idx[node] < q.start:
+            if tt.dep[node] == "dobj" and is_cue_at(tt, tt.head[node]):
+                return None  # "called Thiel's answer “the same dance”": the caller's words
             owner = [c for c in tt.children(node) if tt.dep[c] == "poss"]
             m = people.by_token.get(owner[0]) if owner else None
             if m is not None and tt.pos[owner[0]] == "PROPN":

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..read import QUOTE_MARKS, paragraph_at
 from .lexicon import (
+    CORPORATE_FORMS,
     COUNTRY_WORDS,
     OFFICES,
     ORGANISATION_WORDS,
@@ -106,22 +107,27 @@ def _not_a_person(text: str) -> bool:
     name = clean_name(text)
     if is_place_name(text) or name.lower() in PARTY_WORDS or not any(w[:1].isupper() for w in name.split()):
         return True  # a place, a party, or words in lower case ("the endless jollof wars")
-    if name.isupper() and len(name) <= 3:
-        return True
+    if name.isupper() and (len(name) <= 3 or len(name.split()) > 1):
+        return True  # "ET"; a dateline in capitals ("CHIPPEWA FALLS, Wis. —")
     parts = [p for p in re.split(r"[-–]", name) if p.strip()]
     return len(parts) > 1 and all(is_place_name(p) for p in parts)
 
 
 def _named_as_organisation(ent: Span) -> bool:
     """A PERSON entity the sentence or its own words make an organisation: in apposition to one ("the
-    news agency, Agência Brasil"), or a country as its last word after a word that is no first name
-    ("Greenpeace Brazil", but "Michael Jordan")."""
+    news agency, Agência Brasil"), with a company form ("PT Sawit Raya Lestari"), or a country as its last
+    word after a word that is no first name ("Greenpeace Brazil", but "Michael Jordan")."""
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.lemma_.lower() in ORGANISATION_WORDS:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in ORGANISATION_WORDS for c in ent.root.children):
         return True
     words = clean_name(span_text(ent)).split()
+    doc = ent.doc
+    around = [doc[ent.start - 1].lower_.strip(".") if ent.start else "",
+              doc[ent.end].lower_.strip(".") if ent.end < len(doc) else ""]
+    if any(w in CORPORATE_FORMS for w in [*around, *(w.lower().strip(".") for w in words)]):
+        return True  # "PT Sawit Raya Lestari"
     return len(words) >= 2 and is_place_name(words[-1]) and first_name_gender(" ".join(words)) is None
 
 
@@ -191,6 +197,8 @@ def _described_as_person(ent: Span) -> bool:
             continue
         if child.like_num or (child.pos_ == "NOUN" and any(d.lower_ in ("a", "an", "the") for d in child.children)):
             return True
+        if child.lower_ in OFFICES:
+            return True  # "Li Jingyi, China's president,"
     return False
 
 

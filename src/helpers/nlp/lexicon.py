@@ -157,6 +157,8 @@ ORGANISATION_WORDS = {
     "newspaper", "broadcaster", "daily", "charity", "organisation", "organization", "outlet", "channel",
     "station", "magazine", "ngo",
 }
+#: Company forms before or after a name ("PT Sawit Raya Lestari", "Meridian Holdings plc"): no person's.
+CORPORATE_FORMS = {"pt", "plc", "llc", "ltd", "inc", "gmbh", "ag", "sa", "nv", "bv", "tbk", "co", "corp", "lp"}
 #: Determiners and possessives that make a role phrase definite ("the president", "his counterpart").
 DEFINITE_WORDS = {"the", "his", "her", "their", "its", "this", "that", "our"}
 

@@ -26,7 +26,7 @@ from .pipeline import doc_text, require_article
 _ALT_CLOSE = {"„": ("“", "”"), "‚": ("‘", "’")}
 _MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
-_ELISION = re.compile(r"(\d\ds?\b|em\b|cause\b|til\b|tis\b|twas\b|n\b|bout\b|round\b)", re.I)
+_ELISION = re.compile(r"(\d\ds?\b(?![,.]\d)|em\b|cause\b|til\b|tis\b|twas\b|n\b|bout\b|round\b)", re.I)
 _SPACE = " \t\r\n\u00a0\u200b\u202f\u2009"
 _OPEN_BEFORE = set(_SPACE) | set("([{—–-/:;") | {""}
 

@@ -231,6 +231,12 @@ def _which_holder(doc: Doc, m: Mention, holders: set[str], people: dict[str, Per
     return m
 
 
+def gender_of(doc: Doc, person: str) -> str | None:
+    """"m", "f" or None: what the article (titles, first name, its own "herself") says of a person's gender."""
+    facts = _found(doc).people.get(person)
+    return facts.gender if facts is not None else None
+
+
 def resolve_people(doc: Doc, leaders: list[str] | None = None) -> list[Mention]:
     """Every mention of every person in the doc, in text order (kept in the doc's memo per leader set).
 

@@ -47,9 +47,9 @@ from .cues import (
     tokens_in,
 )
 from .leaders import leader_name, leader_names
-from .lexicon import FIRST_PERSON, REPORTING_VERBS, THINKING_VERBS, WORK_NOUNS
+from .lexicon import FIRST_PERSON, PRONOUNS, REPORTING_VERBS, THINKING_VERBS, WORK_NOUNS
 from .marks import QuoteSpan, doc_nested_spans, doc_quote_spans, inside_quotes
-from .people import PeopleIndex, people_index
+from .people import PeopleIndex, gender_of, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
 from .schema import COUNT_COLUMNS, DIRECT, ECHO_CUE, FLOATING_CUE, INDIRECT, PRONOUN, QUOTE_COLUMNS, SCARE
 
@@ -189,7 +189,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     headlines = {i for i, p in enumerate(article.paragraphs) if p.kind != "body"}
     titles = {q.start for q in spans if q.paragraph not in headlines and _is_title(doc, q)}
     quotes = _echoes(quotes, headlines, titles)
-    nested = _nested_quotes(doc, people, quotes)
+    nested = _nested_quotes(doc, people, quotes, leader_names(doc, leaders))
     if nested:
         quotes = sorted(quotes + nested, key=lambda q: q.start)  # each right after the one that holds it
     if indirect:
@@ -200,10 +200,12 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     return quotes
 
 
-def _nested_quotes(doc: Doc, people: PeopleIndex, quotes: list[Quote]) -> list[Quote]:
+def _nested_quotes(doc: Doc, people: PeopleIndex, quotes: list[Quote], leaders: list[str]) -> list[Quote]:
     """The quotations nested in another, each its own row: ``“Governor Oduya says, ‘We can't afford it.’ …”``
-    gives Oduya the inner words; ``“As I said, ‘…’”`` gives them to the outer speaker; with no cue inside
+    gives Oduya the inner words; ``“As I said, ‘…’”`` gives them to the outer speaker, and a leader's ``“She
+    told the Inquirer, ‘…’”`` to the other leader when she is the one of that gender; with no cue inside
     the outer quotation, they are nobody's named."""
+    genders = {name: gender_of(doc, name) for name in leaders}
     text = require_article(doc).text
     sents = sentence_spans(doc)
     out = []
@@ -218,8 +220,13 @@ def _nested_quotes(doc: Doc, people: PeopleIndex, quotes: list[Quote]) -> list[Q
         if attribution is not None and (not outer.start <= attribution.cue_char < outer.end
                                         or doc[_token_at(doc, attribution.cue_char)].lemma_ in THINKING_VERBS):
             attribution = None  # the cue is in the outer speaker's words ("Rishi told me"), and no thought
-        if attribution is not None and not attribution.speaker and (attribution.mention or "").lower() in FIRST_PERSON:
+        said_by = (attribution.mention or "").lower() if attribution is not None and not attribution.speaker else ""
+        if said_by in FIRST_PERSON:
             attribution = replace(attribution, speaker=outer.speaker)  # the speaker quoting their own words
+        elif said_by in PRONOUNS and outer.speaker in genders:
+            other = [n for n, g in genders.items() if n != outer.speaker and g == PRONOUNS[said_by]]
+            if len(other) == 1:  # one leader quoting the other
+                attribution = replace(attribution, speaker=other[0])
         sentence = sentence_index(doc, q.start)
         kind = DIRECT
         if not (attribution and attribution.speaker) and (
