@@ -125,7 +125,6 @@ def _joins_the_reporting_verb(tt: TokenTable, v: int) -> bool:
     it on the reported clause, but it is the reporter's second act."""
     up = tt.head[v]
     perfect = any(tt.lower[c] == "had" and tt.dep[c] == "aux" for c in tt.children(up))
-    # or a speech verb joined to one that is none: "the union said she had “a record” and called her …"
     speech_after_other = tt.lemma[v] in NAMING_VERBS and not is_cue_at(tt, up)
     own_aux = any(tt.dep[c] in ("aux", "auxpass") for c in tt.children(v))
     return ((perfect or speech_after_other) and not own_aux and tt.tag[v] == "VBD" and tt.dep[up] == "ccomp"

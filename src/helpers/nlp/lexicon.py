@@ -45,6 +45,8 @@ OBJECT_CONTROL_VERBS = {"prompt", "urge", "ask", "tell", "force", "persuade", "p
 #: Nouns for a work with a title ("his memoir, “The Long Way Home,”", "His latest book is “Three Amigos.”").
 WORK_NOUNS = {"book", "memoir", "novel", "film", "movie", "documentary", "show", "programme", "program", "series",
               "podcast", "ad", "advert", "advertisement", "song", "album", "play", "essay", "report", "column"}
+#: Words that name what follows as a title ("an ad titled “Kitchen Table.”").
+TITLING_WORDS = {"titled", "entitled"}
 #: Speech verbs that report a thought, not words spoken ("I believed her"): no cue of a nested quotation.
 THINKING_VERBS = {"feel", "believe", "think", "hope", "wonder"}
 #: Verbs strong enough to report speech without quotation marks (indirect statements).

@@ -47,7 +47,7 @@ from .cues import (
     tokens_in,
 )
 from .leaders import leader_name, leader_names
-from .lexicon import FIRST_PERSON, PRONOUNS, REPORTING_VERBS, THINKING_VERBS, WORK_NOUNS
+from .lexicon import FIRST_PERSON, PRONOUNS, REPORTING_VERBS, THINKING_VERBS, TITLING_WORDS, WORK_NOUNS
 from .marks import QuoteSpan, doc_nested_spans, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, gender_of, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
@@ -330,23 +330,17 @@ _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to
                       "la", "el", "le", "du", "des", "di", "del"}
 
 
-#: Words that name what follows as a title ("an ad titled “Kitchen Table.”").
-_TITLING_WORDS = (" titled", " entitled")
-
-
 def _is_title(doc: Doc, q: QuoteSpan) -> bool:
     """A quotation that is the title of a show, book, film or slogan ("Meet the Press", "King of Boys"):
-    two to eight words inside a sentence, every one capitalised but the small ones, no sentence punctuation
-    (but, in apposition, the comma or full stop American style puts inside the mark), and not a name the article gives a
-    person."""
+    two to eight words inside a sentence (twelve after the noun of a work), every one capitalised but the
+    small ones, no sentence punctuation (but the comma or full stop American style puts inside the mark, in
+    apposition, after a possessive or a work's noun), and not a name the article gives a person."""
     full = doc_text(doc)
     text = full[q.start : q.end].strip()
     lead = full[max(0, q.start - 40) : q.start - 1].rstrip(" ")
-    named_work = lead.lower().endswith(_TITLING_WORDS) or any(w in WORK_NOUNS for w in WORD.findall(lead.lower())[-3:])
+    named_work = any(w in WORK_NOUNS or w in TITLING_WORDS for w in WORD.findall(lead.lower())[-3:])
     if text[-1:] in ",." and (lead.endswith((",", "'s", "’s")) or named_work):
-        # in apposition, after a possessive, named as a title or after the work's noun, with the comma or full
-        # stop American style puts inside the closing mark: "his memoir, “The Long Way Home,” recounts";
-        # "On Sunday's “Meet the Press,” he said"; "an ad titled
+        # "his memoir, “The Long Way Home,” recounts"; "On Sunday's “Meet the Press,” he said"; "an ad titled
         # “Two-Truck Garage.”"; "His latest book is “Three Amigos: The Making of North America.”"
         text = text[:-1]
     words = WORD.findall(text)
