@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import article_from_text
-from helpers.nlp.marks import quote_spans
+from helpers.nlp.marks import nested_quote_spans, quote_spans
 
 
 def quoted(text: str) -> list[str]:
@@ -45,10 +45,11 @@ def test_only_matching_marks_pair():
     assert quoted('He said “a "b" c” and left.') == ['a "b" c']
 
 
-def test_nested_quote_belongs_to_the_outer_one():
-    assert quoted("“We must not repeat the ‘mistakes of the past’,” he said.") == [
-        "We must not repeat the ‘mistakes of the past’,"
-    ]
+def test_a_nested_quote_stays_in_the_outer_one_and_is_a_stretch_of_its_own():
+    text = "“We must not repeat the ‘mistakes of the past’,” he said."
+    assert quoted(text) == ["We must not repeat the ‘mistakes of the past’,"]
+    a = article_from_text(text)
+    assert [a.text[q.start : q.end] for q in nested_quote_spans(a.text, a.paragraphs)] == ["mistakes of the past"]
 
 
 def test_unclosed_mark_runs_to_paragraph_end():
