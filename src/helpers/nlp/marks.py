@@ -201,10 +201,14 @@ def find_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSp
     return spans
 
 
-def nested_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSpan]:
+def nested_quote_spans(
+    text: str, paragraphs: Sequence[Paragraph], *, after_group: int | None = None
+) -> list[QuoteSpan]:
     """The quotations nested one level inside another ("‘…’" inside "“…”"), each its own group numbered
-    after the top-level ones (``find_quote_spans``)."""
-    group = max((q.group for q in find_quote_spans(text, paragraphs)), default=-1)
+    after the top-level ones (``find_quote_spans``; ``after_group`` is their last group, when known)."""
+    if after_group is None:
+        after_group = max((q.group for q in find_quote_spans(text, paragraphs)), default=-1)
+    group = after_group
     spans: list[QuoteSpan] = []
     for pi, para in enumerate(paragraphs):
         for s, e, m, closed in _scan(text, para.start, para.end)[2]:
@@ -218,7 +222,8 @@ def nested_quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote
 def doc_nested_spans(doc: Doc) -> list[QuoteSpan]:
     """``nested_quote_spans`` of a parsed article (computed when asked; few articles have any)."""
     article = require_article(doc)
-    return nested_quote_spans(doc_text(doc), article.paragraphs)
+    last = max((q.group for q in doc_quote_spans(doc)), default=-1)
+    return nested_quote_spans(doc_text(doc), article.paragraphs, after_group=last)
 
 
 def quote_spans(article: Article, text: str | None = None) -> list[QuoteSpan]:
