@@ -219,11 +219,10 @@ def _which_holder(doc: Doc, m: Mention, holders: set[str], people: dict[str, Per
     if gender and not fit and before:
         # of holders whose genders are not known, one named in full in this sentence or the one before
         open_ = {h for h in holders if people.get(h, PersonFacts(h)).gender is None}
-        last = before[-1]
+        last, article = before[-1], require_article(doc)
         si, prev = sentence_index(doc, m.start), sentence_index(doc, last.start)
         if last.person in open_ and last.rule != SURNAME and si is not None and prev is not None \
-                and si - prev <= 1 and paragraph_at(require_article(doc), m.start) == \
-                paragraph_at(require_article(doc), last.start):
+                and si - prev <= 1 and paragraph_at(article, m.start) == paragraph_at(article, last.start):
             return replace(m, person=last.person)
     if m.token_start > 0 and doc[m.token_start - 1].lower_ in KIN_MODIFIERS and len(holders) == 2 \
             and m.person in holders:

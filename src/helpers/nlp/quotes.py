@@ -169,7 +169,7 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
             if _is_term(doc, q, sents[sentence] if sentence is not None else None) or _is_title(doc, q):
                 kind = SCARE
             else:  # a floating quotation
-                attribution = _previous_speaker(q, quotes, cue_events) or _paragraph_subject(doc, q, people)
+                attribution = _previous_speaker(q, quotes, cue_events) or _paragraph_subject(doc, q, people, in_any)
         quotes.append(
             Quote(
                 text=article.text[q.start : q.end],
@@ -378,7 +378,7 @@ def _speech_events(doc: Doc, people: PeopleIndex, in_any) -> list[tuple[int, int
     return out
 
 
-def _paragraph_subject(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attribution | None:
+def _paragraph_subject(doc: Doc, q: QuoteSpan, people: PeopleIndex, in_any) -> Attribution | None:
     """A quotation with no cue opening its paragraph, after a paragraph whose last sentence is about a
     person ("Afterwards he was blunt." ¶ "“Every president comes to Belém …”"): that person's words."""
     article = require_article(doc)
@@ -391,7 +391,7 @@ def _paragraph_subject(doc: Doc, q: QuoteSpan, people: PeopleIndex) -> Attributi
     if si is None:
         return None
     sent = sentence_spans(doc)[si]
-    if inside_quotes(doc_quote_spans(doc), with_marks=True)(sent.start_char):
+    if in_any(sent.start_char):
         return None
     for subj in sent.root.children:
         if subj.dep_ == "nsubj":

@@ -24,6 +24,7 @@ from .lexicon import (
     OFFICES,
     PARTY_MEMBER,
     PARTY_WORDS,
+    PRONOUNS,
     RELATIONAL,
     STAFF_OFFICES,
     TOP_OFFICES,
@@ -213,8 +214,8 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
                 # "President Bola Tinubu received his South African counterpart, Cyril Ramaphosa": the
                 # counterpart holds the same office, in the country the phrase names
                 _learn_counterpart(doc, m, names, people, p, country_of(phrase))
-            elif relation and country_of(phrase):
-                p.countries.add(country_of(phrase))  # "Ghana's president, Efua Amankwah"
+            elif relation and (country := country_of(phrase)):
+                p.countries.add(country)  # "Ghana's president, Efua Amankwah"
         party = party_of(described)
         if party:
             p.parties.add(party)
@@ -254,8 +255,9 @@ def _reflexive_gender(name: Token) -> str | None:
     if name.dep_ != "nsubj":
         return None
     for child in name.head.children:
-        if child.lower_ in ("herself", "himself") and child.dep_ in ("dobj", "pobj", "npadvmod", "appos"):
-            return "f" if child.lower_ == "herself" else "m"
+        if child.lower_.endswith("self") and child.lower_ in PRONOUNS \
+                and child.dep_ in ("dobj", "pobj", "npadvmod", "appos"):
+            return PRONOUNS[child.lower_]
     return None
 
 
