@@ -554,3 +554,52 @@ def test_a_fact_check(nlp, body, quote, speaker):
 )
 def test_sources_that_hang_far_from_their_words(nlp, body, quote, speaker):
     assert speaker_of(table_of(nlp, body, ["Joel Castellano", "Patrice Oduya"]), quote) == speaker
+
+
+OHIO = ("Democrat Renee Castellano faces Republican Mark Dillard, the state auditor, in November.\n\n")
+
+
+def test_a_quotation_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence(nlp):
+    body = (OHIO + "Castellano's campaign answered with its own spot, which accuses him of using the auditor's "
+            "office as a “springboard.” Dillard has taken to calling his opponent's agenda “the Columbus wish "
+            "list,” a line lifted from his mailers.")
+    table = table_of(nlp, body, ["Renee Castellano", "Mark Dillard"])
+    assert speaker_of(table, "springboard") is None
+    assert speaker_of(table, "the Columbus wish list") == "Mark Dillard"
+
+
+def test_what_his_campaign_describes_as_is_not_his(nlp):
+    body = (OHIO + "Dillard has said he would support a federal limit at 15 weeks, a position his campaign "
+            "describes as “mainstream.”")
+    table = table_of(nlp, body, ["Renee Castellano", "Mark Dillard"])
+    assert speaker_of(table, "mainstream") is None
+
+
+def test_a_second_verb_after_a_perfect_is_the_reporters(nlp):
+    # "the auditor has been clear … and accused": the spokeswoman accused, not the auditor
+    body = (OHIO + "A Dillard spokeswoman said the auditor “has been clear and consistent” and accused the "
+            "Castellano campaign of “trying to change the subject from the economy.”")
+    table = table_of(nlp, body, ["Renee Castellano", "Mark Dillard"])
+    assert speaker_of(table, "trying to change") is None
+
+
+def test_a_headline_naming_two_people_before_its_colon_is_no_label(nlp):
+    doc = parse(article_from_text(
+        "New poll finds Whitaker, Ellington deadlocked in Senate race: 'This is a coin flip'\n\n"
+        "Democrat Danielle Whitaker leads Republican Wade Ellington 46% to 45% in a new poll.\n\n"
+        "\"This is a coin flip, and I don't say that lightly,\" said Jason Mabry, who directs the poll."), nlp)
+    table = quote_table(doc, ["Danielle Whitaker", "Wade Ellington"])
+    assert table[table.text == "This is a coin flip"].speaker.tolist() == ["Jason Mabry"]  # the headline repeats him
+
+
+def test_a_nested_quotation_repeats_the_words_of_the_one_it_answers(nlp):
+    body = (OHIO + "Pressed on new restrictions, he said he would “look at whatever comes to my desk.”\n\n"
+            "“‘Look at whatever comes to my desk’ is not an answer. It's a hedge,” Castellano's campaign manager, "
+            "Jerome Pettaway, said in a statement.\n\n"
+            "His yard signs read “Law and order.” “A yard sign that says ‘Law and order’ tells you how he would "
+            "rule,” Pettaway said.")
+    table = quote_table(parse(article_from_text(f"Leaders meet in Geneva\n\n{body}"), nlp),
+                        ["Renee Castellano", "Mark Dillard"])
+    rows = table[table.text == "Look at whatever comes to my desk"]
+    assert rows.speaker.tolist() == ["Mark Dillard"]  # the words he said before, quoted back at him
+    assert table[table.text == "Law and order"].speaker.isna().all()  # the sign's words: nobody's

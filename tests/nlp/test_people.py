@@ -103,3 +103,66 @@ def test_a_name_that_only_modifies_a_noun_is_no_person(nlp):
             "but of when.”")
     doc = parse(article_from_text(f"Talks\n\n{body}"), nlp)
     assert "Teesta" not in {leader.name for leader in find_leaders(doc, k=3)}
+
+
+def test_a_surname_the_tagger_never_marks_is_still_the_candidate(nlp):
+    # "Vandermolen" is never tagged a person; "Vandermolen said" and the first name before it make him one,
+    # and his wife, named in full later, does not take the bare surname from him
+    body = ("Her Republican opponent, state Auditor Curtis Vandermolen, answered the same questions by phone.\n\n"
+            "“I've audited every county in Ohio,” Vandermolen said.\n\n"
+            "Vandermolen said the Intel project remained “the right bet” for the state.\n\n"
+            "Near the end of the call, his wife, Janet Vandermolen, could be heard in the background.")
+    table = table_of(nlp, body, ["Renee Castellano", "Curtis Vandermolen"])
+    assert speaker_of(table, "I've audited") == "Curtis Vandermolen"
+    assert speaker_of(table, "the right bet") == "Curtis Vandermolen"
+
+
+def test_a_role_phrase_names_nobody_introduced_after_it(nlp):
+    # the retired judge is named two paragraphs later: "the judge" is the one already in the story
+    body = ("Judge Annemarie Kowalczyk, 54, faces Thomas Brandt, a law firm partner, in April.\n\n"
+            "“Every case gets the same treatment,” the judge said.\n\n"
+            "Clarence Boateng, a retired judge, has endorsed Kowalczyk.")
+    table = table_of(nlp, body, ["Annemarie Kowalczyk", "Thomas Brandt"])
+    assert speaker_of(table, "Every case") == "Annemarie Kowalczyk"
+
+
+def test_a_place_in_the_role_phrase_picks_the_judge_of_that_place(nlp):
+    # both judges were named just before; the county tells them apart
+    body = ("Dane County Circuit Judge Annemarie Kowalczyk faces Waukesha County Circuit Judge Thomas Brandt in "
+            "April.\n\nBrandt went after her record early.\n\n"
+            "“Every case gets the same treatment,” the Dane County judge said.")
+    table = table_of(nlp, body, ["Annemarie Kowalczyk", "Thomas Brandt"])
+    assert speaker_of(table, "Every case") == "Annemarie Kowalczyk"
+
+
+def test_a_party_nobody_is_given_leaves_the_office_to_decide(nlp):
+    # nobody is called a Democrat; "the Democratic state treasurer" is the one just written about
+    body = ("Maureen Callahan stood on a folding table in a union hall parking lot and told the pipefitters the race "
+            "was settled. State Sen. Doug Harnish, a Lancaster County Republican, spoke for Grant Eckert.\n\n"
+            "Callahan took the bullhorn again.\n\n"
+            "“He's not a candidate. He's a tourist,” the Democratic state treasurer said.")
+    table = table_of(nlp, body, ["Maureen Callahan", "Grant Eckert"])
+    assert speaker_of(table, "He's not a candidate") == "Maureen Callahan"
+
+
+@pytest.mark.parametrize(
+    "verb,speaker",
+    [
+        ("said", "Thomas Brandt"),  # the person just written about
+        ("shot back", None),  # a reply is somebody else's: left open rather than guessed
+    ],
+)
+def test_a_description_with_a_past_names_the_person_just_named(nlp, verb, speaker):
+    body = ("Annemarie Kowalczyk and Thomas Brandt met for their only debate on Tuesday.\n\n"
+            "Brandt went after the Kenosha remarks early.\n\n"
+            f"“The difference is I don't campaign on how I'd rule,” the former prosecutor {verb}.")
+    table = table_of(nlp, body, ["Annemarie Kowalczyk", "Thomas Brandt"])
+    assert speaker_of(table, "The difference") == speaker
+
+
+def test_a_city_councilwoman_holds_an_office(nlp):
+    body = ("City Councilwoman Yvette Brantley introduced Maureen Callahan at a union hall on Saturday.\n\n"
+            "Grant Eckert's tax plan drew the loudest boos. “It is a thank-you note to the country club,” the "
+            "councilwoman said.")
+    table = table_of(nlp, body, ["Maureen Callahan", "Grant Eckert"])
+    assert speaker_of(table, "It is a thank-you") == "Yvette Brantley"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..read import QUOTE_MARKS
 from .lexicon import (
     COMMISSIVE_VERBS,
     NAMING_VERBS,
@@ -120,11 +121,12 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
 
 
 def _joins_the_reporting_verb(tt: TokenTable, v: int) -> bool:
-    """A verb in the simple past joined to a past perfect ("had raised … and called"), or a naming verb joined
+    """A verb in the simple past joined to a perfect ("had raised … and called", "has been clear … and
+    accused"), or a naming verb joined
     to a verb of no speech ("had “a record” and called her …"), that a speech verb reports: the parser hung
     it on the reported clause, but it is the reporter's second act."""
     up = tt.head[v]
-    perfect = any(tt.lower[c] == "had" and tt.dep[c] == "aux" for c in tt.children(up))
+    perfect = any(tt.lower[c] in ("had", "has", "have") and tt.dep[c] == "aux" for c in tt.children(up))
     speech_after_other = tt.lemma[v] in NAMING_VERBS and not is_cue_at(tt, up)
     own_aux = any(tt.dep[c] in ("aux", "auxpass") for c in tt.children(v))
     return ((perfect or speech_after_other) and not own_aux and tt.tag[v] == "VBD" and tt.dep[up] == "ccomp"
@@ -288,7 +290,9 @@ def own_subject_reports(doc: Doc, att: Attribution, tokens: range) -> bool:
     kids = tt.children(verb)
     if not any(tt.dep[c] == "nsubj" and tt.lower[c] not in _RELATIVE for c in kids):
         return False
-    return any(tt.head[i] == verb and tt.dep[i] in _REPORTED_DEPS for i in tokens)
+    return any(tt.head[i] == verb and tt.dep[i] in _REPORTED_DEPS
+               or tt.dep[i] == "pobj" and tt.lower[tt.head[i]] == "as" and tt.head[tt.head[i]] == verb
+               for i in tokens)  # "a position his campaign describes as “mainstream”"
 
 
 def attribute_to_subject(doc: Doc, verb: Token, inside, people: PeopleIndex) -> Attribution | None:
@@ -390,6 +394,10 @@ def colon_before(doc: Doc, q: QuoteSpan, para_start: int, people: PeopleIndex) -
         return _label_before(doc, text[lead_start:colon], colon, people)
     if len(WORD.findall(text[lead_start:colon])) > 10:
         return None
+    tt = token_table(doc)
+    verbs = range(bisect.bisect_left(tt.idx, lead_start), bisect.bisect_left(tt.idx, colon))
+    if any(tt.tag[i] in ("VBZ", "VBD", "VBP") and not is_cue_at(tt, i) for i in verbs):
+        return None  # "New poll finds Whitaker, Ellington deadlocked: '…'": a sentence about them, no label
     first = lead[0]
     return Attribution(first.person, require_article(doc).text[first.start : first.end], ":", colon)
 
@@ -530,10 +538,15 @@ def cue_after(doc: Doc, q: QuoteSpan, para_end: int, people: PeopleIndex) -> Att
     stop = first  # the words after the quotation, up to the next punctuation
     while stop < min(len(doc), first + _CUE_AFTER_TOKENS) and not tt.is_punct[stop] and tt.idx[stop] < para_end:
         stop += 1
+    # after a full stop inside the marks, only a short cue ends the sentence (``“….” he said.``): in
+    # ``“….” Vandermolen has taken to calling …`` the next sentence has begun
+    full_stop = text[q.start : q.end].rstrip()[-1:] == "."
     unnamed = None
     for i in range(first, stop):
         if not is_cue_at(tt, i) or any(tt.dep[c] == "neg" for c in tt.children(i)):
             continue  # "“…” I didn't believe her." reports no speech
+        if full_stop and (i - first > 2 or stop - i > 4 or stop < len(doc) and tt.text[stop] in QUOTE_MARKS):
+            continue
         att = attribute_to_subject(doc, doc[i], quoted, people)
         if att is not None and att.speaker:
             return att

@@ -259,6 +259,17 @@ def _with_second_surname(ent: Span) -> Span:
     return ent
 
 
+def _untagged_speakers(doc: Doc) -> set[str]:
+    """Capitalised words the tagger left untagged that are the subject of a verb of saying ("Vandermolen
+    said"): surnames, when a first name stands before them elsewhere ("Curtis Vandermolen")."""
+    return {
+        tok.text for tok in doc
+        if not tok.ent_type_ and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper()
+        and tok.text.isalpha()
+        and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH_VERBS and not is_place_name(tok.text)
+    }
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus names the tagger labelled otherwise (or missed) but a title, an apposition or an
     age marks as a person."""
@@ -295,7 +306,7 @@ def _person_spans(doc: Doc) -> list[Span]:
     # a full name the tagger missed, a first name before a surname it found ("Rachel Hartley went …",
     # "Hartley said")
     singles = {clean_name(span_text(e)) for e in out}
-    singles = {n for n in singles if len(n.split()) == 1}
+    singles = {n for n in singles if len(n.split()) == 1} | _untagged_speakers(doc)
     taken = {i for e in out for i in range(e.start, e.end)}
     for tok in doc:
         if tok.text in singles and tok.i not in taken and (run := _first_name_before(doc, tok)) is not None \

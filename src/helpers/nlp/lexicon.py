@@ -82,7 +82,9 @@ TITLES = (
     "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir", "dame", "lord", "lady",
     "judge", "justice", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
     "ambassador", "envoy", "chairman", "chairwoman", "chair", "ceo", "director", "commissioner",
-    "sheikh", "ayatollah", "supreme leader", "crown prince", "former", "late", "then",
+    "sheikh", "ayatollah", "supreme leader", "crown prince", "treasurer", "auditor", "comptroller", "sheriff",
+    "assemblyman", "assemblywoman", "assemblymember", "councilman", "councilwoman", "councilmember", "alderman",
+    "alderwoman", "former", "late", "then",
 )
 #: Honorifics that stand before a name ("Mr. Trump", "Dame Judi").
 HONORIFICS = ("mr", "mrs", "ms", "dr", "sir", "miss", "dame", "lord", "lady")
@@ -99,6 +101,9 @@ OFFICES = {
     "monarch", "autocrat", "aide", "adviser", "advisor", "commander", "general", "diplomat",
     "lieutenant governor", "attorney general", "nominee", "candidate", "challenger", "incumbent", "lawmaker",
     "congressman", "congresswoman", "legislator", "moderator", "opposition leader", "mp", "councillor",
+    # US state and local posts ("the Democratic state treasurer said", "City Councilmember Yvette Brantley")
+    "treasurer", "auditor", "comptroller", "sheriff", "district attorney", "council member", "assembly member",
+    "alderman", "chief executive", "judge", "justice", "chief justice",
 }
 #: Offices of the staff around a leader: "the spokesperson" is never the leader they speak for.
 STAFF_OFFICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "diplomat", "envoy",
@@ -109,6 +114,10 @@ UNNAMED_PERSON_NOUNS = {
     "official", "source", "person", "man", "woman", "resident", "voter", "officer", "insider", "staffer",
     "strategist", "analyst", "caller", "worker", "member", "executive", "negotiator", "delegate", "observer",
 }
+#: Verbs of a reply: their subject answers somebody else ("The former prosecutor shot back: …").
+REPLY_VERBS = {"reply", "respond", "retort", "counter", "answer", "rebut"}
+#: Words of a past before a description ("the former prosecutor", "the retired teacher").
+PAST_WORDS = {"former", "retired", "onetime", "one-time", "ex", "longtime", "veteran"}
 #: Determiners of somebody not named ("a senior official", "another aide").
 INDEFINITE_WORDS = {"a", "an", "one", "another"}
 #: Abbreviated titles and other names of one post, as the office they name ("Gov. Teresa Alvarado" is
@@ -116,7 +125,10 @@ INDEFINITE_WORDS = {"a", "an", "one", "another"}
 OFFICE_ALIASES = {
     "gov.": "governor", "sen.": "senator", "rep.": "congress member", "lt. gov.": "lieutenant governor",
     "congressman": "congress member", "congresswoman": "congress member", "pres.": "president",
-    "leader of the opposition": "opposition leader",
+    "leader of the opposition": "opposition leader", "state senator": "senator", "state sen.": "senator",
+    "councilman": "council member", "councilwoman": "council member", "councilmember": "council member",
+    "assemblyman": "assembly member", "assemblywoman": "assembly member", "assemblymember": "assembly member",
+    "alderwoman": "alderman",
 }
 #: Roles in a race rather than posts: a nominee may also be "the lieutenant governor".
 CAMPAIGN_ROLES = {"nominee", "candidate", "challenger", "incumbent"}
@@ -130,9 +142,10 @@ GENERIC = {"leader", "head of state", "head of government", "chief", "ruler", "s
 TOP_OFFICES = GENERIC | {"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
                          "monarch"}
 
-MALE_TITLES = {"mr", "mr.", "sir", "king", "lord", "prince", "emperor", "pope", "spokesman", "chairman"}
+MALE_TITLES = {"mr", "mr.", "sir", "king", "lord", "prince", "emperor", "pope", "spokesman", "chairman",
+               "congressman", "councilman", "assemblyman", "alderman"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
-                 "chairwoman"}
+                 "chairwoman", "congresswoman", "councilwoman", "assemblywoman", "alderwoman"}
 #: Words before a surname that two relatives share which name the one it does not name alone ("the elder Harlan").
 KIN_MODIFIERS = ("elder", "younger")
 PRONOUNS = {
@@ -157,7 +170,8 @@ ORGANISATION_WORDS = {
     "union", "office", "department", "commission", "court", "house", "times", "post", "news", "network",
     "television", "radio", "press", "partners", "holdings", "international", "centre", "center", "school",
     "newspaper", "broadcaster", "daily", "charity", "organisation", "organization", "outlet", "channel",
-    "station", "magazine", "ngo",
+    "station", "magazine", "ngo", "systems", "industries", "technologies", "services", "enterprises", "maker",
+    "manufacturer", "firm", "retailer", "chain", "startup", "utility", "nonprofit", "coalition", "alliance",
 }
 #: Company forms before or after a name ("PT Sawit Raya Lestari", "Meridian Holdings plc"): no person's.
 CORPORATE_FORMS = {"pt", "plc", "llc", "ltd", "inc", "gmbh", "ag", "sa", "nv", "bv", "tbk", "co", "corp", "lp"}
@@ -180,6 +194,8 @@ PLACE_ALIASES = {
     "dprk": "North Korea", "the netherlands": "Netherlands", "holland": "Netherlands",
 }
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Nouns that make the capitalised words before them a place below a country ("Dane County", "Salt Lake City").
+PLACE_NOUNS = {"county", "city", "district", "parish", "borough", "township"}
 
 #: Demonyms, country names and seats of government, each mapped to one country.
 COUNTRY_WORDS = {

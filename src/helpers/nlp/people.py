@@ -335,12 +335,19 @@ def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
                             descriptions=set(p.descriptions))
               for name, p in found.people.items()}
     quoted = found.quoted
+    # a role phrase names somebody named before it or in its own sentence ("The opposition leader, Angela
+    # Morcombe, rose"), never somebody the article has yet to introduce
+    in_sentence: dict[int | None, set[str]] = {}
+    for m in found.names:
+        in_sentence.setdefault(sentence_index(doc, m.start), set()).add(m.person)
     mentions: list[Mention] = []
     for event in found.events:
         if isinstance(event, Mention):
             mentions.append(event)
         elif isinstance(event, RolePhrase):
-            mention = _resolve_role_phrase(doc, event, mentions, people, leaders, quoted)
+            named = {m.person for m in mentions} | in_sentence.get(sentence_index(doc, event.span.start_char), set())
+            mention = _resolve_role_phrase(doc, event, mentions, {n: p for n, p in people.items() if n in named},
+                                           leaders, quoted)
             if mention is not None:
                 mentions.append(mention)
         else:

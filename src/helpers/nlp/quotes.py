@@ -47,7 +47,15 @@ from .cues import (
     tokens_in,
 )
 from .leaders import leader_name, leader_names
-from .lexicon import FIRST_PERSON, PRONOUNS, REPORTING_VERBS, THINKING_VERBS, TITLING_WORDS, WORK_NOUNS
+from .lexicon import (
+    FIRST_PERSON,
+    INDEFINITE_WORDS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    THINKING_VERBS,
+    TITLING_WORDS,
+    WORK_NOUNS,
+)
 from .marks import QuoteSpan, doc_nested_spans, doc_quote_spans, inside_quotes
 from .people import PeopleIndex, gender_of, people_index
 from .pipeline import doc_text, require_article, rows_frame, sentence_index, sentence_spans, token_table
@@ -188,10 +196,9 @@ def find_quotes(doc: Doc, leaders=None, *, indirect: bool = True) -> list[Quote]
     quotes = _join_interrupted(_share_group_speakers(quotes), cue_chars, doc_text(doc))
     headlines = {i for i, p in enumerate(article.paragraphs) if p.kind != "body"}
     titles = {q.start for q in spans if q.paragraph not in headlines and _is_title(doc, q)}
-    quotes = _echoes(quotes, headlines, titles)
     nested = _nested_quotes(doc, people, quotes, leader_names(doc, leaders))
-    if nested:
-        quotes = sorted(quotes + nested, key=lambda q: q.start)  # each right after the one that holds it
+    # each nested quotation right after the one that holds it; then the echoes, nested ones too
+    quotes = _echoes(sorted(quotes + nested, key=lambda q: q.start), headlines, titles)
     if indirect:
         next_group = max((q.group for q in quotes), default=-1) + 1
         for k, item in enumerate(_indirect_statements(doc, people, in_any)):
@@ -287,19 +294,30 @@ ECHO_MIN_WORDS, HEADLINE_ECHO_MIN_WORDS = 3, 2
 
 def _echoes(quotes: list[Quote], headlines: set[int], titles: set[int]) -> list[Quote]:
     """A quotation without a speaker that repeats words a named speaker says in a quotation of their own
-    ("'Ukraine will be rebuilt'" in the headline, “Ukraine will be rebuilt. …,” she said in the body)
-    is theirs; a title or slogan in the body (``her slogan, "Build It Here"``, starting at one of
-    ``titles``) stays nobody's."""
+    ("'Ukraine will be rebuilt'" in the headline, “Ukraine will be rebuilt. …,” she said in the body; a
+    quotation nested in a critic's, “‘Look at whatever comes to my desk’ is not an answer”) is theirs; a
+    title or slogan in the body (``her slogan, "Build It Here"``, starting at one of ``titles``), and words
+    a cue gives to somebody unnamed ("a yard sign that says", "a spokeswoman said"), stay nobody's. The
+    words must be the source's own: not an echo themselves, nor inside a quotation the source quotes."""
     said = [(" ".join(w.lower() for w in WORD.findall(q.text)), q) for q in quotes
-            if q.speaker and q.kind == DIRECT]
+            if q.speaker and q.kind == DIRECT and q.cue != ECHO_CUE]
+    texts = [(" ".join(w.lower() for w in WORD.findall(q.text)), q) for q in quotes]
+
+    def quoted_by(src: Quote, phrase: str) -> bool:  # the words are in a quotation nested in ``src``
+        return any(o is not src and src.start <= o.start and o.end <= src.end and f" {phrase} " in f" {t} "
+                   for t, o in texts)
+
     out = []
     for q in quotes:
-        if q.speaker is None and q.kind in (DIRECT, SCARE) and q.start not in titles:
+        first = (q.speaker_mention or "").lower().split()[:1]
+        unnamed = bool(first) and first[0] in INDEFINITE_WORDS
+        if q.speaker is None and not unnamed and q.kind in (DIRECT, SCARE) and q.start not in titles:
             words = [w.lower() for w in WORD.findall(q.text)]
             least = HEADLINE_ECHO_MIN_WORDS if q.paragraph in headlines else ECHO_MIN_WORDS
             phrase = " ".join(words)
             sources = {src.speaker: src for text, src in said
-                       if src is not q and len(words) >= least and f" {phrase} " in f" {text} "}
+                       if not src.start <= q.start < q.end <= src.end  # not the quotation that holds it
+                       and len(words) >= least and f" {phrase} " in f" {text} " and not quoted_by(src, phrase)}
             if len(sources) == 1:
                 src = next(iter(sources.values()))
                 q = replace(q, speaker=src.speaker, speaker_mention=src.speaker_mention, cue=ECHO_CUE, kind=DIRECT)

@@ -24,9 +24,14 @@ from .lexicon import (
     OFFICES,
     PARTY_MEMBER,
     PARTY_WORDS,
+    PAST_WORDS,
+    PLACE_LABELS,
+    PLACE_NOUNS,
     PRONOUNS,
     RELATIONAL,
+    REPLY_VERBS,
     STAFF_OFFICES,
+    TITLES,
     TOP_OFFICES,
 )
 from .pipeline import token_table
@@ -44,6 +49,9 @@ class PersonFacts:
     parties: set[str] = field(default_factory=set)
     #: What the article calls them besides an office: "a pediatrician", "CNN host", "a former councillor".
     descriptions: set[str] = field(default_factory=set)
+    #: Capitalised words of the places the article ties them to below a country: "Dane County Circuit Judge
+    #: Annemarie Kowalczyk", "Sen. Dana Kowalczyk of Michigan", "a Brooklyn Democrat" (lower-cased).
+    places: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,9 @@ class RolePhrase:
         country: The country its modifiers name, or None.
         det: Its determiner or possessive ("the", "his").
         party: The party its modifiers name ("the Democratic nominee"), or None.
+        places: The capitalised words of a place below a country its modifiers name ("the Dane County judge").
+        anaphoric: A description no one was given that a past or an age makes somebody's already named ("the
+            former prosecutor said", "the 44-year-old teacher said"): the salient person's.
         described: Whether it names a description the article gave someone ("the pediatrician",
             "the CNN host") rather than an office.
     """
@@ -66,6 +77,8 @@ class RolePhrase:
     det: Token
     party: str | None = None
     described: bool = False  # a description the article gave someone ("the CNN host"), not an office
+    places: frozenset[str] = frozenset()  # "the Dane County judge", "the Michigan Democrat"
+    anaphoric: bool = False  # "the former prosecutor said": a description of somebody just named
 
     @property
     def token_start(self) -> int:
@@ -101,6 +114,17 @@ def country_of(tokens: list[Token]) -> str | None:
             if key in COUNTRY_WORDS:
                 return COUNTRY_WORDS[key]
     return None
+
+
+def places_of(tokens: list[Token]) -> set[str]:
+    """The capitalised words of a place below a country among modifier tokens, lower-cased: "Dane County" of
+    "Dane County Circuit Judge", "Michigan" of "the Michigan Democrat" (no country, party or title word)."""
+    return {
+        t.lower_ for t in tokens
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in COUNTRY_WORDS and t.lower_ not in PARTY_WORDS
+        and t.lower_ not in TITLES and not office_at(t.doc, t.i) and not _in_organisation_name(t)
+        and (t.ent_type_ in PLACE_LABELS or t.lower_ in PLACE_NOUNS or t.head.lower_ in PLACE_NOUNS)
+    }
 
 
 def party_of(tokens: list[Token]) -> str | None:
@@ -166,7 +190,7 @@ def modifiers_before(doc: Doc, start: int, limit: int = 8) -> tuple[int, list[To
             i -= 1
             break
         if t.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or t.pos_ in ("ADJ", "PROPN", "NUM") or low in COUNTRY_WORDS \
-                or t.nbor(1).text in ("-", "–"):
+                or t.nbor(1).text in ("-", "–") or t.dep_ == "compound" and start <= t.head.i <= start + 1:
             mods.insert(0, t)
             i -= 1
             continue
@@ -219,6 +243,9 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
         party = party_of(described)
         if party:
             p.parties.add(party)
+        p.places |= places_of([*title, *described])
+        p.places |= {w for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
+                     for w in places_of(list(c.subtree))}  # "Sen. Joel Castellano of Colorado"
         if m.token_start >= 2 and doc[m.token_start - 1].text in ("'s", "’s"):  # "Russia's Vladimir Putin"
             country = country_of([doc[m.token_start - 2]])
             if country:
@@ -241,6 +268,7 @@ def learn_roles(doc: Doc, names: list[Mention], people: dict[str, PersonFacts]) 
             party = party_of(phrase)  # "Elaine Marchetti, the 57-year-old Michigan Democrat"
             if party:
                 p.parties.add(party)
+            p.places |= places_of(phrase)
     for m in names:
         gender = _reflexive_gender(doc[m.head])
         if gender:  # "Oduya … has cast herself as": the article's own word beats a first-name guess
@@ -311,6 +339,11 @@ def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = fro
             not office or office[0] in RELATIONAL and _media_modified(doc[i]))
         if described:
             office = tt.lemma[i], i
+        if not office and _anaphoric_description(doc, i):
+            _, mods, det = modifiers_before(doc, i)
+            found.append(RolePhrase(doc[det.i : i + 1], tt.lemma[i], country_of(mods), det, party_of(mods), True,
+                                    frozenset(places_of(mods)), anaphoric=True))
+            continue
         if not office or (i + 1 < len(doc) and ent_type[i + 1] == "PERSON"):
             continue  # a title before a name is part of the name mention
         if tags[i] in ("NNS", "NNPS"):
@@ -320,8 +353,25 @@ def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = fro
         if det is None or det.lower_ not in DEFINITE_WORDS:
             continue
         party = PARTY_WORDS[doc[i].lower_] if title == PARTY_MEMBER else party_of(mods)
-        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det, party, described))
+        found.append(RolePhrase(doc[det.i : i + 1], title, country_of(mods), det, party, described,
+                                frozenset(places_of(mods))))
     return found
+
+
+def _anaphoric_description(doc: Doc, i: int) -> bool:
+    """"the former prosecutor" or "the 44-year-old teacher" as a subject: a singular common noun after "the"
+    and a word of a past ("former", "retired") or an age."""
+    tok = doc[i]
+    if tok.tag_ != "NN" or not tok.text.islower() or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.lemma_ in REPLY_VERBS or any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return False  # "Brannigan called the plan reckless. The former prosecutor shot back": the other one
+    _, mods, det = modifiers_before(doc, i)
+    if det is None or det.lower_ != "the":
+        return False
+    words = [m.lower_ for m in mods]
+    return any(w in PAST_WORDS for w in words) or "year" in words and "old" in words
 
 
 def _party_member_at(doc: Doc, i: int) -> tuple[str, int] | None:
@@ -358,13 +408,19 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
     """
     title, country = info.title, info.country
     cands = list(people.values())
+    if info.places:
+        # "the Dane County judge": the one person the article ties to that place, who could be one
+        placed = [p for p in cands if info.places <= p.places and (info.described and title in p.descriptions
+                                                                  or not info.described and could_hold(p, title))]
+        if len(placed) == 1:
+            return placed[0].name
     if info.described:
         # a description ("the pediatrician"): the one person described so, else the salient one of them
         described = {p.name for p in cands if title in p.descriptions}
         if len(described) == 1:
             return next(iter(described))
         person = salient()
-        return person if person in described else None
+        return person if person in described or info.anaphoric and not described else None
     if info.party:
         # "the Republican", "the Democratic nominee": the one person of that party, when the article says
         members = [p for p in cands if info.party in p.parties]
@@ -379,12 +435,14 @@ def resolve_role(info: RolePhrase, people: dict[str, PersonFacts], leaders: list
                 # the article gives nobody a party: the salient person, as for an office nobody holds, when
                 # nobody else is named just before ("Castellano waved off the interruption. “…,” the Democrat said")
                 return _salient_holder({p.name for p in cands}, salient, recent)
-        if title == PARTY_MEMBER or not any(title in p.offices for p in members):
-            if len(members) == 1:
-                return members[0].name
-            # two Democrats: "the Democrat said" right after a sentence about one of them is that one
-            return _salient_holder({p.name for p in members}, salient, recent)
-        cands = members
+        if members or title == PARTY_MEMBER:
+            if title == PARTY_MEMBER or not any(title in p.offices for p in members):
+                if len(members) == 1:
+                    return members[0].name
+                # two Democrats: "the Democrat said" right after a sentence about one of them is that one
+                return _salient_holder({p.name for p in members}, salient, recent)
+            cands = members
+        # else nobody is known to be of that party: "the Democratic state treasurer" is found by the office
     if title in RELATIONAL:
         pool = [people[n] for n in leaders if n in people] or cands
         if country:
