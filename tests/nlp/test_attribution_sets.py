@@ -1,4 +1,4 @@
-"""Attribution on sets of articles written blind (``tests/data/blind`` … ``blind6``), scored as the devset scorer does.
+"""Attribution on sets of articles written blind (``tests/data/blind`` … ``blind7``), scored as the devset scorer does.
 
 The floor guards against a rule that helps one shape of sentence and breaks others; the set's
 README records each measured score (the first one before any rule was changed with it in view).
@@ -15,12 +15,12 @@ import pytest
 from helpers import load_article, parse, quote_table
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-#: Each set written blind, with the (precision, F1) floor its score must stay above. All but ``blind6`` have
+#: Each set written blind, with the (precision, F1) floor its score must stay above. All but ``blind7`` have
 #: since been looked at while rules were written (first score → now, in each set's README): ``blind`` 0.814 →
-#: 0.980, ``blind2`` 0.818 → 0.986, ``blind3`` 0.839 → 0.95, ``blind4`` 0.855 → 0.96, ``blind5`` 0.873 → 0.96;
-#: ``blind6``, still blind, 0.888 → 0.910.
+#: 0.98, ``blind2`` 0.818 → 0.99, ``blind3`` 0.839 → 0.96, ``blind4`` 0.855 → 0.96, ``blind5`` 0.873 → 0.97,
+#: ``blind6`` 0.888 → 0.96; ``blind7``, still blind, 0.942 → 0.957.
 SETS = {"blind": (0.97, 0.96), "blind2": (0.96, 0.96), "blind3": (0.95, 0.93), "blind4": (0.95, 0.94),
-        "blind5": (0.96, 0.94), "blind6": (0.93, 0.89)}
+        "blind5": (0.96, 0.94), "blind6": (0.95, 0.94), "blind7": (0.95, 0.93)}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -23,7 +23,7 @@ from .lexicon import (
     TITLES,
 )
 from .memo import Memo, memo
-from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text
+from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text, token_table
 from .schema import ENTITY_COLUMNS
 
 _TITLE_RE = re.compile(
@@ -262,11 +262,12 @@ def _with_second_surname(ent: Span) -> Span:
 def _untagged_speakers(doc: Doc) -> set[str]:
     """Capitalised words the tagger left untagged that are the subject of a verb of saying ("Vandermolen
     said"): surnames, when a first name stands before them elsewhere ("Curtis Vandermolen")."""
+    tt = token_table(doc)
+    text, lemma, head = tt.text, tt.lemma, tt.head
     return {
-        tok.text for tok in doc
-        if not tok.ent_type_ and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper()
-        and tok.text.isalpha()
-        and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH_VERBS and not is_place_name(tok.text)
+        text[i] for i, (pos, dep, ent) in enumerate(zip(tt.pos, tt.dep, tt.ent_type))
+        if pos == "PROPN" and dep in ("nsubj", "nsubjpass") and not ent and lemma[head[i]] in SPEECH_VERBS
+        and text[i][:1].isupper() and not text[i].isupper() and text[i].isalpha() and not is_place_name(text[i])
     }
 
 
