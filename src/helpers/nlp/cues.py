@@ -122,9 +122,8 @@ def speech_subject(verb: Token, is_person=None) -> Token | None:
 
 def _joins_the_reporting_verb(tt: TokenTable, v: int) -> bool:
     """A verb in the simple past joined to a perfect ("had raised … and called", "has been clear … and
-    accused"), or a naming verb joined
-    to a verb of no speech ("had “a record” and called her …"), that a speech verb reports: the parser hung
-    it on the reported clause, but it is the reporter's second act."""
+    accused"), or a naming verb joined to a verb of no speech ("had “a record” and called her …"), that a
+    speech verb reports: the parser hung it on the reported clause, but it is the reporter's second act."""
     up = tt.head[v]
     perfect = any(tt.lower[c] in ("had", "has", "have") and tt.dep[c] == "aux" for c in tt.children(up))
     speech_after_other = tt.lemma[v] in NAMING_VERBS and not is_cue_at(tt, up)

@@ -332,7 +332,7 @@ def article_author(article) -> str | None:
 def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
     """Resolve role phrases and pronouns in text order, given the leaders."""
     people = {name: replace(p, countries=set(p.countries), offices=set(p.offices), parties=set(p.parties),
-                            descriptions=set(p.descriptions))
+                            descriptions=set(p.descriptions), places=set(p.places))
               for name, p in found.people.items()}
     quoted = found.quoted
     # a role phrase names somebody named before it or in its own sentence ("The opposition leader, Angela
