@@ -166,3 +166,26 @@ def test_a_city_councilwoman_holds_an_office(nlp):
             "councilwoman said.")
     table = table_of(nlp, body, ["Maureen Callahan", "Grant Eckert"])
     assert speaker_of(table, "It is a thank-you") == "Yvette Brantley"
+
+
+def test_an_unnamed_man_on_a_named_street_keeps_he_from_the_last_speaker(nlp):
+    body = ("Lena Whitcomb faces a recall vote in Loveland.\n\n“My landlord raised the rent,” said Ethan Park, 29.\n\n"
+            "Outside a coffee shop on Fourth Street, a man in a Broncos cap who declined to give his name shrugged "
+            "when asked about the mayor. “She's fine,” he said.")
+    table = table_of(nlp, body, ["Lena Whitcomb", "Travis Kellner"])
+    assert speaker_of(table, "She's fine") is None  # neither the street nor Ethan Park
+
+
+def test_a_word_of_an_ad_title_is_no_speaker(nlp):
+    body = ("Annemarie Kowalczyk faces Thomas Brandt in April.\n\nThe liberal Badger Justice Fund is airing “His "
+            "Agenda,” which warns that Brandt would be “a rubber stamp for the politicians who drew the maps.”")
+    table = table_of(nlp, body, ["Annemarie Kowalczyk", "Thomas Brandt"])
+    assert speaker_of(table, "a rubber stamp") is None
+
+
+def test_a_state_after_a_common_noun_is_no_person(nlp):
+    body = ("Marisol Ybarra faces Curtis Vandermeer in November.\n\nVandermeer's campaign sent reporters a statement "
+            "calling Ybarra “the most partisan senator Nevada has ever sent to Washington” and accusing her of "
+            "“hiding behind abortion because she can't defend her record.”")
+    table = table_of(nlp, body, ["Marisol Ybarra", "Curtis Vandermeer"])
+    assert speaker_of(table, "hiding behind") != "Nevada"

@@ -20,10 +20,12 @@ from .lexicon import (
     PLACE_LABELS,
     SHORT_HONORIFICS,
     SPEECH_VERBS,
+    STREET_WORDS,
     TITLES,
 )
+from .marks import doc_quote_spans
 from .memo import Memo, memo
-from .pipeline import doc_ents, require_article, rows_frame, sentence_index, span_text, token_table
+from .pipeline import doc_ents, doc_text, require_article, rows_frame, sentence_index, span_text, token_table
 from .schema import ENTITY_COLUMNS
 
 _TITLE_RE = re.compile(
@@ -74,6 +76,8 @@ _NON_PERSON_LABELS = ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LO
 def _titled(ent: Span) -> bool:
     """True when a title stands right before the entity ("Chancellor Olaf Scholz", "Mr. Trump")."""
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and ent.label_ in PLACE_LABELS and not prev.text[:1].isupper():
+        return False  # "the most partisan senator Nevada has ever sent": a place after a common noun
     return prev is not None and prev.lower_ in _TITLE_WORDS and not prev.is_sent_start or (
         prev is not None and prev.text[:1].isupper() and prev.text.rstrip(".").lower() in SHORT_HONORIFICS
     )
@@ -109,6 +113,8 @@ def _not_a_person(text: str) -> bool:
         return True  # a place, a party, or words in lower case ("the endless jollof wars")
     if name.isupper() and (len(name) <= 3 or len(name.split()) > 1):
         return True  # "ET"; a dateline in capitals ("CHIPPEWA FALLS, Wis. —")
+    if len(name.split()) > 1 and name.split()[-1].lower().rstrip(".") in STREET_WORDS:
+        return True  # "Fourth Street", "Pennsylvania Ave."
     parts = [p for p in re.split(r"[-–]", name) if p.strip()]
     return len(parts) > 1 and all(is_place_name(p) for p in parts)
 
@@ -259,6 +265,24 @@ def _with_second_surname(ent: Span) -> Span:
     return ent
 
 
+#: Words at or under which a quoted stretch can be a title rather than somebody's words.
+_TITLE_MAX_WORDS = 4
+
+
+def _only_in_short_quotes(doc: Doc, ents: tuple[Span, ...]) -> set[str]:
+    """Texts of PERSON entities that stand only inside short quoted stretches (titles of ads, shows, books)."""
+    text = doc_text(doc)
+    short = [(q.start, q.end) for q in doc_quote_spans(doc) if len(text[q.start : q.end].split()) <= _TITLE_MAX_WORDS]
+    if not short:
+        return set()
+    inside, outside = set(), set()
+    for e in ents:
+        if e.label_ == "PERSON":
+            titled = any(s <= e.start_char and e.end_char <= end for s, end in short)
+            (inside if titled else outside).add(span_text(e))
+    return inside - outside
+
+
 def _untagged_speakers(doc: Doc) -> set[str]:
     """Capitalised words the tagger left untagged that are the subject of a verb of saying ("Vandermolen
     said"): surnames, when a first name stands before them elsewhere ("Curtis Vandermolen")."""
@@ -280,16 +304,19 @@ def _person_spans(doc: Doc) -> list[Span]:
                      if e.label_ == "PERSON" or e.label_ in PLACE_LABELS)
     in_full_names = {w for e in ents if e.label_ == "PERSON" and len(clean_name(span_text(e)).split()) > 1
                      for w in clean_name(span_text(e)).split()}
+    titled_only = _only_in_short_quotes(doc, ents)
     for e in ents:
         text = span_text(e)
         if e.label_ == "PERSON" and labels[text, False] > labels[text, True] and text not in in_full_names:
             continue  # tagged a place more often than a person ("Tulsa is badly run"), and no one's surname
+        if e.label_ == "PERSON" and text in titled_only:
+            continue  # a word of a title in marks ("is airing “His Agenda,” which warns …")
         if e.label_ == "PERSON" and text not in in_full_names and _only_a_modifier(e, ents):
             continue  # "the Teesta agreement", "the Teesta": a river, a treaty, a brand
         if e.label_ == "PERSON" and not _not_a_person(text) and not _is_place_only(e, ents) \
                 and not _named_as_organisation(e):
             out.append(_with_second_surname(e))
-        elif e.label_ in _NON_PERSON_LABELS and _looks_like_name(clean_name(text)) and (
+        elif e.label_ in _NON_PERSON_LABELS and _looks_like_name(clean_name(text)) and not _not_a_person(text) and (
             _titled(e) or _described_as_person(e)
         ):
             if canonical_place(text) == clean_name(text) and clean_name(text).lower() not in PLACE_ALIASES:

@@ -196,6 +196,9 @@ PLACE_ALIASES = {
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: Nouns that make the capitalised words before them a place below a country ("Dane County", "Salt Lake City").
 PLACE_NOUNS = {"county", "city", "district", "parish", "borough", "township"}
+#: Last words of a street's or square's name ("Fourth Street", "Pennsylvania Ave."): no person's.
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "highway", "square",
+                "plaza"}
 
 #: Demonyms, country names and seats of government, each mapped to one country.
 COUNTRY_WORDS = {

@@ -441,6 +441,9 @@ def _unnamed_subject(sent: Span, before: int) -> bool:
                 for c in tok.children if c.dep_ in _SUBJECT_DEPS]
     if root.pos_ == "NOUN":
         subjects.append(root)  # the parser made the subject the root ("A senior official, who …, admitted")
+    elif root.pos_ not in ("VERB", "AUX"):
+        # no verb at the root ("Outside a coffee shop on Fourth Street, a man … shrugged"): appositions too
+        subjects += [t for t in sent if t.dep_ == "appos"]
     return any(
         subj.i < before and subj.pos_ == "NOUN" and (subj.lemma_ in UNNAMED_PERSON_NOUNS or subj.lemma_ in OFFICES)
         and any(c.dep_ == "det" and c.lower_ in INDEFINITE_WORDS for c in subj.children)
