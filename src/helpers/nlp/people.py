@@ -341,11 +341,13 @@ def _resolve(doc: Doc, found: _Found, leaders: list[str]) -> list[Mention]:
     for m in found.names:
         in_sentence.setdefault(sentence_index(doc, m.start), set()).add(m.person)
     mentions: list[Mention] = []
+    seen: set[str] = set()  # the people named so far (role phrases and pronouns only name them again)
     for event in found.events:
         if isinstance(event, Mention):
             mentions.append(event)
+            seen.add(event.person)
         elif isinstance(event, RolePhrase):
-            named = {m.person for m in mentions} | in_sentence.get(sentence_index(doc, event.span.start_char), set())
+            named = seen | in_sentence.get(sentence_index(doc, event.span.start_char), set())
             mention = _resolve_role_phrase(doc, event, mentions, {n: p for n, p in people.items() if n in named},
                                            leaders, quoted)
             if mention is not None:

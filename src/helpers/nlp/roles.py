@@ -339,8 +339,8 @@ def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = fro
             not office or office[0] in RELATIONAL and _media_modified(doc[i]))
         if described:
             office = tt.lemma[i], i
-        if not office and _anaphoric_description(doc, i):
-            _, mods, det = modifiers_before(doc, i)
+        if not office and (anaphor := _anaphoric_description(doc, i)) is not None:
+            mods, det = anaphor
             found.append(RolePhrase(doc[det.i : i + 1], tt.lemma[i], country_of(mods), det, party_of(mods), True,
                                     frozenset(places_of(mods)), anaphoric=True))
             continue
@@ -358,20 +358,20 @@ def role_phrases(doc: Doc, covered: set[int], descriptions: frozenset[str] = fro
     return found
 
 
-def _anaphoric_description(doc: Doc, i: int) -> bool:
-    """"the former prosecutor" or "the 44-year-old teacher" as a subject: a singular common noun after "the"
-    and a word of a past ("former", "retired") or an age."""
+def _anaphoric_description(doc: Doc, i: int) -> tuple[list[Token], Token] | None:
+    """"the former prosecutor" or "the 44-year-old teacher" as a subject, a singular common noun after "the"
+    and a word of a past ("former", "retired") or an age: its modifiers and determiner, else None."""
     tok = doc[i]
     if tok.tag_ != "NN" or not tok.text.islower() or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
+        return None
     verb = tok.head
     if verb.lemma_ in REPLY_VERBS or any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
-        return False  # "Brannigan called the plan reckless. The former prosecutor shot back": the other one
+        return None  # "Brannigan called the plan reckless. The former prosecutor shot back": the other one
     _, mods, det = modifiers_before(doc, i)
     if det is None or det.lower_ != "the":
-        return False
+        return None
     words = [m.lower_ for m in mods]
-    return any(w in PAST_WORDS for w in words) or "year" in words and "old" in words
+    return (mods, det) if any(w in PAST_WORDS for w in words) or "year" in words and "old" in words else None
 
 
 def _party_member_at(doc: Doc, i: int) -> tuple[str, int] | None:
